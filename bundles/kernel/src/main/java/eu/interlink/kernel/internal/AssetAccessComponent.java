@@ -1,0 +1,51 @@
+package eu.interlink.kernel.internal;
+
+import java.security.Principal;
+import java.util.Locale;
+
+import org.osgi.service.component.ComponentContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ServiceScope;
+
+import eu.interlink.api.AssetAccess;
+import eu.interlink.api.AssetNotFoundException;
+import eu.interlink.api.AssetRef;
+import eu.interlink.api.AssetWork;
+import eu.interlink.store.Store;
+
+/**
+ * {@link AssetAccess} for one Interlinker bundle: one instance per bundle that gets the service, which reaches
+ * the assets of the Interlinker ids that bundle registers and nothing else.
+ */
+@Component(service = AssetAccess.class, scope = ServiceScope.BUNDLE)
+public class AssetAccessComponent implements AssetAccess {
+
+    @Reference
+    private Store store;
+
+    @Reference
+    private RegistryComponent registry;
+
+    private long bundleId;
+
+    @Activate
+    void activate(ComponentContext context) {
+        bundleId = context.getUsingBundle().getBundleId();
+    }
+
+    @Override
+    public <T> T withAsset(String assetId, Locale locale, Principal user, AssetWork<T> work) {
+        return store.inTransaction(c -> {
+            AssetTable.Row row = AssetTable.find(c, assetId == null ? "" : assetId)
+                    .filter(r -> registry.registeredBy(r.interlinkerId(), bundleId))
+                    .orElseThrow(() -> new AssetNotFoundException(assetId));
+            try (KernelAssetContext ctx = new KernelAssetContext(AssetRef.of(row.id(), row.interlinkerId()),
+                    locale == null ? Locale.ENGLISH : locale, user, row.processId(), row.taskId(),
+                    store.documents(row.interlinkerId(), row.id()))) {
+                return work.apply(ctx);
+            }
+        });
+    }
+}

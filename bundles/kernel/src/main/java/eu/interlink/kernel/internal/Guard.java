@@ -1,0 +1,150 @@
+package eu.interlink.kernel.internal;
+
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import eu.interlink.api.CapabilityNotSupportedException;
+import eu.interlink.api.StaleDocumentException;
+import eu.interlink.kernel.service.KernelException;
+import eu.interlink.store.StoreException;
+
+/**
+ * The one way the kernel calls into an Interlinker: on a thread of its own, within a time limit, with every
+ * exception caught, counted and turned into a {@link KernelException}. A faulty Interlinker fails its own
+ * requests and nothing else.
+ */
+@Component(service = Guard.class, configurationPid = "eu.interlink.kernel")
+@Designate(ocd = Guard.Config.class)
+public class Guard {
+    private static final Logger LOG = LoggerFactory.getLogger(Guard.class);
+
+    @ObjectClassDefinition(name = "Interlink kernel", description = "How the kernel calls Interlinkers")
+    public @interface Config {
+        @AttributeDefinition(name = "Call time limit (ms)", min = "50", max = "600000",
+                description = "How long one call into an Interlinker may take before the kernel gives up on it")
+        long call_timeout_ms() default 10_000;
+    }
+
+    /** Counts per Interlinker id, for health and metrics. */
+    public static final class CallStats {
+        public final LongAdder calls = new LongAdder();
+        public final LongAdder failures = new LongAdder();
+        public final LongAdder timeouts = new LongAdder();
+        final AtomicLong lastFailureLogged = new AtomicLong();
+    }
+
+    private final Map<String, CallStats> stats = new ConcurrentHashMap<>();
+    private final AtomicLong threads = new AtomicLong();
+    private ExecutorService executor;
+    private volatile long timeoutMillis;
+
+    @Activate
+    void activate(Config config) {
+        executor = Executors.newCachedThreadPool(task -> {
+            Thread t = new Thread(task, "interlinker-call-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        modified(config);
+    }
+
+    @Modified
+    void modified(Config config) {
+        timeoutMillis = config.call_timeout_ms();
+    }
+
+    @Deactivate
+    void deactivate() {
+        executor.shutdownNow();
+    }
+
+    public long timeoutMillis() {
+        return timeoutMillis;
+    }
+
+    public Map<String, CallStats> stats() {
+        return stats;
+    }
+
+    /**
+     * Runs {@code work}, a call into Interlinker {@code interlinkerId}, and returns its result.
+     *
+     * @param operation what is being done, for messages: {@code instantiate}, {@code describe}…
+     * @throws KernelException 400 with the Interlinker's own words when it refused the input, 409 for an
+     *                         undeclared capability or a stale document, 503 when the store failed, 502 when
+     *                         the Interlinker failed and 504 when it did not answer in time
+     */
+    public <T> T call(String interlinkerId, String operation, Callable<T> work) {
+        CallStats counts = stats.computeIfAbsent(interlinkerId, id -> new CallStats());
+        counts.calls.increment();
+        Future<T> future = executor.submit(work);
+        try {
+            return future.get(timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            counts.timeouts.increment();
+            counts.failures.increment();
+            logOnce(counts, interlinkerId, operation, "did not answer within " + timeoutMillis + " ms", null);
+            throw new KernelException(504, "interlinker-timeout", "Interlinker did not answer in time",
+                    "Interlinker '" + interlinkerId + "' did not " + operation + " within " + timeoutMillis + " ms");
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new KernelException(503, "interrupted", "Interrupted", "The platform is stopping");
+        } catch (ExecutionException e) {
+            throw translate(counts, interlinkerId, operation, e.getCause());
+        }
+    }
+
+    private KernelException translate(CallStats counts, String interlinkerId, String operation, Throwable cause) {
+        if (cause instanceof KernelException k) return k;
+        if (cause instanceof CapabilityNotSupportedException c) {
+            return new KernelException(409, "capability-not-supported", "Capability not supported", c.getMessage());
+        }
+        if (cause instanceof StaleDocumentException s) {
+            return new KernelException(409, "stale-document", "Changed by someone else", s.getMessage());
+        }
+        if (cause instanceof IllegalArgumentException bad) {
+            // The Interlinker refused the user's input: the user's mistake, not the Interlinker's.
+            return KernelException.badRequest(String.valueOf(bad.getMessage()));
+        }
+        if (cause instanceof StoreException store) {
+            LOG.warn("Store failed during '{}' of Interlinker '{}'", operation, interlinkerId, store);
+            return new KernelException(503, "store-unavailable", "Store unavailable", "The platform's database failed; try again later");
+        }
+        counts.failures.increment();
+        logOnce(counts, interlinkerId, operation, "failed: " + cause, cause);
+        return new KernelException(502, "interlinker-failed", "Interlinker failed",
+                "Interlinker '" + interlinkerId + "' failed to " + operation + "; the failure is logged for the operators");
+    }
+
+    /** A stack trace at most once a minute per Interlinker: a faulty one must not flood the log. */
+    private static void logOnce(CallStats counts, String interlinkerId, String operation, String what, Throwable cause) {
+        long now = System.currentTimeMillis();
+        long last = counts.lastFailureLogged.get();
+        if (now - last > 60_000 && counts.lastFailureLogged.compareAndSet(last, now)) {
+            LOG.warn("Interlinker '{}' {} during '{}' ({} failures so far)", interlinkerId, what, operation, counts.failures.sum(), cause);
+        } else {
+            LOG.debug("Interlinker '{}' {} during '{}'", interlinkerId, what, operation);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package eu.interlink.kernel.service;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Every Interlinker registration the kernel has seen and not seen leave: the ones serving, and the ones it
+ * refused. Backed by an index kept up to date as services come and go, never by a search of the OSGi service
+ * registry, so reads cost the same with ten Interlinkers or a thousand.
+ */
+@ProviderType
+public interface InterlinkerRegistry {
+
+    /** The entry that serves {@code id}, or else the most telling one (a rejected registration). */
+    Optional<InterlinkerEntry> find(String id);
+
+    /** Every registration of {@code id}: the serving version first, then the others. */
+    List<InterlinkerEntry> versions(String id);
+
+    /** One entry per serving Interlinker plus each rejected registration, sorted by id, filtered and paged. */
+    Page<InterlinkerEntry> search(InterlinkerQuery query);
+}

@@ -1,0 +1,61 @@
+package eu.interlink.web.internal;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.servlet.Servlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+
+import eu.interlink.kernel.service.ActivityEntry;
+import eu.interlink.kernel.service.ActivityLog;
+import eu.interlink.kernel.service.Page;
+
+/** {@code GET /api/v1/activity?subjectType=&subjectId=&process=}: the activity log, newest first, paged. */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletName("interlink-api-activity")
+@HttpWhiteboardServletPattern("/api/v1/activity")
+public class ActivityServlet extends Api {
+    private static final long serialVersionUID = 1L;
+
+    @Reference
+    private transient ActivityLog log;
+
+    @Override
+    protected void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
+            throw methodNotAllowed(response, request.getMethod(), "GET");
+        }
+        int offset = intParameter(request, "offset", 0, 0, 1_000_000);
+        int limit = intParameter(request, "limit", 50, 1, 200);
+        Page<ActivityEntry> page = log.read(text(request, "subjectType"), text(request, "subjectId"), text(request, "process"), offset, limit);
+        json(response, 200, Views.page(page, page.items().stream().map(ActivityServlet::view).toList()));
+    }
+
+    private static Optional<String> text(HttpServletRequest request, String name) {
+        String v = request.getParameter(name);
+        if (v == null) return Optional.empty();
+        if (v.isBlank() || v.length() > 200) throw Problem.badParameter(name, "Query parameter '" + name + "' must be 1 to 200 characters");
+        return Optional.of(v);
+    }
+
+    private static Map<String, Object> view(ActivityEntry e) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", e.id());
+        out.put("occurredAt", e.occurredAt().toString());
+        out.put("topic", e.topic());
+        e.actor().ifPresent(a -> out.put("actor", a));
+        out.put("subjectType", e.subjectType());
+        out.put("subjectId", e.subjectId());
+        e.processId().ifPresent(p -> out.put("process", p));
+        out.put("details", e.details());
+        return out;
+    }
+}

@@ -1,0 +1,141 @@
+package eu.interlink.web.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import eu.interlink.kernel.service.KernelException;
+
+/**
+ * The base of every API servlet: JSON in and out with Jackson, and every failure answered as a problem body,
+ * never as a stack trace or an HTML page.
+ */
+abstract class Api extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(Api.class);
+    /** Request bodies larger than this are refused before they are parsed. */
+    static final int MAX_BODY_BYTES = 1024 * 1024;
+    static final String JSON_TYPE = "application/json";
+
+    static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    static {
+        // Hostile input must not cost the server: bounded nesting and string sizes.
+        JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(64).maxStringLength(MAX_BODY_BYTES).maxNumberLength(100).build());
+    }
+
+    @Override
+    protected final void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        try {
+            handle(request, response);
+        } catch (Problem p) {
+            problem(request, response, p);
+        } catch (KernelException k) {
+            problem(request, response, Problem.of(k));
+        } catch (IOException e) {
+            // Mostly a client that went away mid-answer; nothing more can be said to it.
+            LOG.debug("I/O failure answering {} {}", request.getMethod(), request.getRequestURI(), e);
+        } catch (RuntimeException e) {
+            String incident = UUID.randomUUID().toString();
+            LOG.error("Incident {} answering {} {}", incident, request.getMethod(), request.getRequestURI(), e);
+            problem(request, response, new Problem(500, "internal-error", "Internal error",
+                    "The platform failed to answer; the failure is logged as incident " + incident).with("incident", incident));
+        }
+    }
+
+    /** Answers one request; throw {@link Problem} or {@link KernelException} to refuse it. */
+    protected abstract void handle(HttpServletRequest request, HttpServletResponse response) throws IOException;
+
+    static void problem(HttpServletRequest request, HttpServletResponse response, Problem p) throws IOException {
+        if (response.isCommitted()) {
+            LOG.warn("Could not report problem {} for {}: the answer had started", p.type, request.getRequestURI());
+            return;
+        }
+        response.resetBuffer();
+        response.setStatus(p.status);
+        response.setContentType(Problem.MEDIA_TYPE);
+        response.setCharacterEncoding("UTF-8");
+        JSON.writeValue(response.getOutputStream(), p.body(request.getRequestURI()));
+    }
+
+    static void json(HttpServletResponse response, int status, Object body) throws IOException {
+        response.setStatus(status);
+        response.setContentType(JSON_TYPE);
+        response.setCharacterEncoding("UTF-8");
+        JSON.writeValue(response.getOutputStream(), body);
+    }
+
+    /** The body as a JSON object, within {@link #MAX_BODY_BYTES}; 400, 413 or 415 problems otherwise. */
+    static Map<String, Object> readObject(HttpServletRequest request) throws IOException {
+        String type = request.getContentType();
+        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith(JSON_TYPE)) {
+            throw new Problem(415, "unsupported-media-type", "Unsupported media type", "Send the body as " + JSON_TYPE);
+        }
+        if (request.getContentLengthLong() > MAX_BODY_BYTES) throw tooLarge();
+        byte[] body;
+        try (InputStream in = request.getInputStream()) {
+            body = in.readNBytes(MAX_BODY_BYTES + 1);
+        }
+        if (body.length > MAX_BODY_BYTES) throw tooLarge();
+        try {
+            Object value = JSON.readValue(body, Object.class);
+            if (!(value instanceof Map)) throw new Problem(400, "invalid-body", "Invalid body", "The body must be a JSON object");
+            return JSON.convertValue(value, new TypeReference<Map<String, Object>>() { });
+        } catch (JsonProcessingException e) {
+            throw new Problem(400, "invalid-body", "Invalid body", "The body is not valid JSON: " + clip(e.getOriginalMessage()));
+        }
+    }
+
+    private static Problem tooLarge() {
+        return new Problem(413, "body-too-large", "Body too large", "The body must be at most " + MAX_BODY_BYTES + " bytes");
+    }
+
+    static Problem methodNotAllowed(HttpServletResponse response, String method, String... allowed) {
+        response.setHeader("Allow", String.join(", ", allowed));
+        return new Problem(405, "method-not-allowed", "Method not allowed", method + " is not allowed here; use " + String.join(" or ", allowed));
+    }
+
+    /** An integer query parameter within [min, max], or {@code dflt} when absent. */
+    static int intParameter(HttpServletRequest request, String name, int dflt, int min, int max) {
+        String raw = request.getParameter(name);
+        if (raw == null) return dflt;
+        try {
+            int value = Integer.parseInt(raw.trim());
+            if (value >= min && value <= max) return value;
+        } catch (NumberFormatException notANumber) {
+            // reported below, with the accepted range
+        }
+        throw Problem.badParameter(name, "Query parameter '" + name + "' must be an integer from " + min + " to " + max + ", not '" + clip(raw) + "'");
+    }
+
+    /** A path segment after the servlet's pattern, such as the id in {@code /api/v1/interlinkers/{id}}. */
+    static String[] segments(HttpServletRequest request) {
+        String path = request.getPathInfo();
+        if (path == null || path.equals("/") || path.isEmpty()) return new String[0];
+        return path.substring(1).split("/", -1);
+    }
+
+    /** Echoes client input in messages safely: short and printable. */
+    static String clip(String s) {
+        if (s == null) return "";
+        String printable = s.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return printable.length() <= 80 ? printable : printable.substring(0, 80) + "…";
+    }
+}

@@ -1,0 +1,67 @@
+package eu.interlink.itest;
+
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+
+/**
+ * How the integration tests boot the platform: the distribution this build made, unpacked afresh, on a free
+ * HTTP port, offline. Runs on the test's side (in {@code @Configuration}); the tests themselves run inside.
+ */
+public final class Platform {
+    public static final String HTTP_PORT = "interlink.test.http.port";
+    public static final String BUNDLES = "interlink.test.bundles";
+
+    private Platform() {
+    }
+
+    public static Option[] options(Option... more) {
+        String distribution = System.getProperty("interlink.distribution");
+        if (distribution == null || !new File(distribution).isFile()) {
+            throw new IllegalStateException("No distribution at '" + distribution + "': run the tests with 'mvn verify' from the top folder");
+        }
+        String repository = System.getProperty("interlink.test.repository");
+        int port = freePort();
+        List<Option> options = new ArrayList<>(List.of(
+                karafDistributionConfiguration()
+                        .frameworkUrl(new File(distribution).toURI().toString())
+                        .unpackDirectory(new File("target/exam"))
+                        .useDeployFolder(false),
+                configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
+                logLevel(LogLevel.WARN),
+                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(port)),
+                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.ops4j.pax.web.listening.addresses", "127.0.0.1"),
+                // Pax Exam's own bundles come from the local Maven repository that the build filled; never the network.
+                editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", repository),
+                editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories", ""),
+                systemProperty(HTTP_PORT).value(String.valueOf(port)),
+                systemProperty(BUNDLES).value(new File(System.getProperty(BUNDLES, "target/test-bundles")).getAbsolutePath())));
+        options.addAll(Arrays.asList(more));
+        return options.toArray(new Option[0]);
+    }
+
+    /** The HTTP client for the platform, inside the container. */
+    public static Http http() {
+        return new Http(Integer.getInteger(HTTP_PORT));
+    }
+
+    static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("No free port", e);
+        }
+    }
+}
