@@ -38,6 +38,16 @@ public class CatalogueIT {
     }
 
     @Test
+    public void theShippedInterlinkersArrivalIsInTheActivityLog() {
+        Http.Answer a = Await.until("the checklist's arrival in the activity log", Duration.ofSeconds(10),
+                () -> http.get("/api/v1/activity?subjectType=interlinker&subjectId=checklist"), x -> x.json().path("total").asInt() >= 1);
+        JsonNode entry = a.json().path("items").path(0);
+        assertEquals("eu/interlink/interlinker/ARRIVED", entry.path("topic").asText());
+        assertEquals("eu.interlink.interlinker.checklist", entry.path("details").path("bundle").asText().split(" ")[0]);
+        assertProblem(http.get("/api/v1/activity?limit=0"), 400);
+    }
+
+    @Test
     public void healthReportsTheStoreAndTheRegistry() {
         Http.Answer a = http.get("/api/v1/health");
         assertEquals(a.toString(), 200, a.status());
@@ -138,6 +148,14 @@ public class CatalogueIT {
         assertProblem(put, 405);
         assertEquals("GET", put.header("Allow"));
         assertProblem(http.get("/no-such-page-outside-the-api"), 404);
+    }
+
+    static int count(JsonNode list, String id) {
+        int n = 0;
+        for (JsonNode item : list.path("items")) {
+            if (id.equals(item.path("id").asText())) n++;
+        }
+        return n;
     }
 
     static JsonNode find(JsonNode list, String id) {

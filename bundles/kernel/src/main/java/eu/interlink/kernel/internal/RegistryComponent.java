@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
 import eu.interlink.api.Interlinker;
 import eu.interlink.api.InterlinkerDescriptor;
 import eu.interlink.api.InterlinkerTexts;
+import eu.interlink.kernel.service.ActivityLog;
 import eu.interlink.kernel.service.BundleInfo;
 import eu.interlink.kernel.service.Events;
 import eu.interlink.kernel.service.InterlinkerEntry;
@@ -55,6 +56,13 @@ public class RegistryComponent implements InterlinkerRegistry {
 
     @Reference
     private Guard guard;
+
+    /**
+     * Not called: referenced so that the registry starts only once the activity log listens, and the arrivals
+     * it posts at boot are recorded like any other.
+     */
+    @Reference
+    private ActivityLog activityLog;
 
     /** All registrations by service id; guarded by {@code this}. */
     private final Map<Long, Registration> registrations = new HashMap<>();
