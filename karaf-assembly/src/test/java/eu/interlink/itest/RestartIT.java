@@ -26,12 +26,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 public class RestartIT {
     private Process karaf;
     private Path home;
+    private int port;
 
     @Test
     public void dataWrittenBeforeARestartIsThereAfterIt() throws Exception {
         home = unpack();
-        int port = Platform.freePort();
-        configure(home, port);
+        port = Platform.freePort();
+        configure(home);
         Http http = new Http(port);
 
         start();
@@ -68,16 +69,9 @@ public class RestartIT {
         return into.toAbsolutePath();
     }
 
-    private static void configure(Path home, int port) throws IOException {
-        replace(home.resolve("etc/org.ops4j.pax.web.cfg"), "org.osgi.service.http.port = 8181", "org.osgi.service.http.port = " + port);
+    private static void configure(Path home) throws IOException {
         Path shell = home.resolve("etc/org.apache.karaf.shell.cfg");
         Files.writeString(shell, Files.readString(shell, StandardCharsets.UTF_8).replaceAll("(?m)^sshPort\\s*=.*$", "sshPort = " + Platform.freePort()));
-    }
-
-    private static void replace(Path file, String from, String to) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        assertTrue(file + " has '" + from + "'", text.contains(from));
-        Files.writeString(file, text.replace(from, to));
     }
 
     private void start() throws IOException {
@@ -86,6 +80,8 @@ public class RestartIT {
                 .redirectErrorStream(true)
                 .redirectOutput(home.resolve("console.log").toFile());
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        // The documented way to choose the port (etc/org.ops4j.pax.web.cfg reads it).
+        pb.environment().put("INTERLINK_HTTP_PORT", String.valueOf(port));
         karaf = pb.start();
     }
 
