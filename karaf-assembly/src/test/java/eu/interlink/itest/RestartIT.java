@@ -52,7 +52,10 @@ public class RestartIT {
         JsonNode asset = http.get("/api/v1/assets/" + id).json();
         assertEquals("Survives restarts", asset.path("name").asText());
         assertEquals("available", asset.path("status").asText());
-        JsonNode items = http.get("/interlinkers/checklist/assets/" + id + "/items").json().path("items");
+        // The Interlinker's own servlet registers on its own schedule after the kernel lists it.
+        JsonNode items = Await.until("the checklist's own endpoint", Duration.ofSeconds(30),
+                () -> http.get("/interlinkers/checklist/assets/" + id + "/items"), a -> a.status() != 404 && a.status() != -1)
+                .json().path("items");
         assertEquals(2, items.size());
         assertEquals("Also before", items.path(1).path("text").asText());
         assertEquals("eu/interlink/asset/CREATED",
