@@ -43,7 +43,8 @@ public class CatalogueIT {
                 () -> http.get("/api/v1/activity?subjectType=interlinker&subjectId=checklist"), x -> x.json().path("total").asInt() >= 1);
         JsonNode entry = a.json().path("items").path(0);
         assertEquals("eu/interlink/interlinker/ARRIVED", entry.path("topic").asText());
-        assertEquals("eu.interlink.interlinker.checklist", entry.path("details").path("bundle").asText().split(" ")[0]);
+        assertTrue(entry.toString(), entry.path("details").path("detail").asText().contains("eu.interlink.interlinker.checklist"));
+        assertEquals("ok", entry.path("details").path("outcome").asText());
         assertProblem(http.get("/api/v1/activity?limit=0"), 400);
     }
 

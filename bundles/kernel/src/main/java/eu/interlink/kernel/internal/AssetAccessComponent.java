@@ -37,15 +37,22 @@ public class AssetAccessComponent implements AssetAccess {
 
     @Override
     public <T> T withAsset(String assetId, Locale locale, Principal user, AssetWork<T> work) {
-        return store.inTransaction(c -> {
-            AssetTable.Row row = AssetTable.find(c, assetId == null ? "" : assetId)
-                    .filter(r -> registry.registeredBy(r.interlinkerId(), bundleId))
-                    .orElseThrow(() -> new AssetNotFoundException(assetId));
-            try (KernelAssetContext ctx = new KernelAssetContext(AssetRef.of(row.id(), row.interlinkerId()),
-                    locale == null ? Locale.ENGLISH : locale, user, row.processId(), row.taskId(),
-                    store.documents(row.interlinkerId(), row.id()))) {
-                return work.apply(ctx);
-            }
-        });
+        AssetTable.Row row = store.inTransaction(c -> AssetTable.find(c, assetId == null ? "" : assetId))
+                .filter(r -> registry.registeredBy(r.interlinkerId(), bundleId))
+                .orElseThrow(() -> new AssetNotFoundException(assetId));
+        // Counted in like a kernel call, so that the data never changes shape under an Interlinker's own page.
+        RegistryComponent.Registration own = registry.acquireOwn(row.interlinkerId(), bundleId)
+                .orElseThrow(() -> new AssetNotFoundException(assetId));
+        try {
+            return store.inTransaction(c -> {
+                try (KernelAssetContext ctx = new KernelAssetContext(AssetRef.of(row.id(), row.interlinkerId()),
+                        locale == null ? Locale.ENGLISH : locale, user, row.processId(), row.taskId(),
+                        store.documents(row.interlinkerId(), row.id()))) {
+                    return work.apply(ctx);
+                }
+            });
+        } finally {
+            own.exit();
+        }
     }
 }

@@ -36,6 +36,7 @@ import eu.interlink.store.Store;
  */
 @Component(service = AssetService.class)
 public class AssetComponent implements AssetService {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AssetComponent.class);
 
     @Reference
     private Store store;
@@ -51,16 +52,21 @@ public class AssetComponent implements AssetService {
 
     @Override
     public AssetRecord create(String interlinkerId, Map<String, Object> params, Locale locale, Principal user) {
-        RegistryComponent.Registration r = serving(interlinkerId, null);
-        require(r, Capability.INSTANTIATE);
+        RegistryComponent.Registration r = acquire(interlinkerId, null);
         String id = UUID.randomUUID().toString();
-        AssetRecord created = store.inTransaction(c -> {
-            AssetInfo info = call(r, id, locale, user, "instantiate", ctx -> r.service().instantiate(ctx, params == null ? Map.of() : params));
-            Instant now = Instant.now();
-            AssetTable.Row row = new AssetTable.Row(id, interlinkerId, name(info), null, null, user == null ? null : user.getName(), now, now);
-            AssetTable.insert(c, row);
-            return record(row);
-        });
+        AssetRecord created;
+        try {
+            require(r, Capability.INSTANTIATE);
+            created = store.inTransaction(c -> {
+                AssetInfo info = call(r, id, locale, user, "instantiate", ctx -> r.service.instantiate(ctx, params == null ? Map.of() : params));
+                Instant now = Instant.now();
+                AssetTable.Row row = new AssetTable.Row(id, interlinkerId, name(info), null, null, user == null ? null : user.getName(), now, now);
+                AssetTable.insert(c, row);
+                return record(row);
+            });
+        } finally {
+            r.exit();
+        }
         post(Events.ASSET_CREATED, created, user, Map.of());
         return created;
     }
@@ -81,13 +87,10 @@ public class AssetComponent implements AssetService {
     @Override
     public AssetRecord copy(String assetId, Locale locale, Principal user) {
         String copyId = UUID.randomUUID().toString();
-        AssetRecord copied = store.inTransaction(c -> {
-            AssetTable.Row source = row(c, assetId);
-            RegistryComponent.Registration r = serving(source.interlinkerId(), assetId);
-            require(r, Capability.CLONE);
+        AssetRecord copied = withAsset(assetId, Capability.CLONE, (c, source, r) -> {
             try (KernelAssetContext from = context(r, source.id(), locale, user);
                  KernelAssetContext to = context(r, copyId, locale, user)) {
-                AssetInfo info = guard.call(r.entry().id(), "copy asset " + assetId, () -> r.service().copy(from, to));
+                AssetInfo info = guard.call(r, "copy asset " + assetId, () -> r.service.copy(from, to));
                 Instant now = Instant.now();
                 AssetTable.Row row = new AssetTable.Row(copyId, source.interlinkerId(), name(info), source.processId(), source.taskId(),
                         user == null ? null : user.getName(), now, now);
@@ -101,12 +104,9 @@ public class AssetComponent implements AssetService {
 
     @Override
     public void delete(String assetId, Locale locale, Principal user) {
-        AssetRecord deleted = store.inTransaction(c -> {
-            AssetTable.Row row = row(c, assetId);
-            RegistryComponent.Registration r = serving(row.interlinkerId(), assetId);
-            require(r, Capability.DELETE);
+        AssetRecord deleted = withAsset(assetId, Capability.DELETE, (c, row, r) -> {
             call(r, assetId, locale, user, "delete asset " + assetId, ctx -> {
-                r.service().delete(ctx);
+                r.service.delete(ctx);
                 return Boolean.TRUE;
             });
             store.deleteDocuments(row.interlinkerId(), assetId);
@@ -119,13 +119,10 @@ public class AssetComponent implements AssetService {
     @Override
     public void export(String assetId, Locale locale, Principal user, ExportSink sink) throws IOException {
         try {
-            store.inTransaction(c -> {
-                AssetTable.Row row = row(c, assetId);
-                RegistryComponent.Registration r = serving(row.interlinkerId(), assetId);
-                require(r, Capability.DOWNLOAD);
+            withAsset(assetId, Capability.DOWNLOAD, (c, row, r) -> {
                 // The context stays open while the export is written: it may stream the asset's blobs.
                 try (KernelAssetContext ctx = context(r, assetId, locale, user)) {
-                    Optional<AssetExport> export = guard.call(r.entry().id(), "export asset " + assetId, () -> r.service().export(ctx));
+                    Optional<AssetExport> export = guard.call(r, "export asset " + assetId, () -> r.service.export(ctx));
                     if (export == null || export.isEmpty()) {
                         throw new KernelException(404, "nothing-to-export", "Nothing to export", "Asset '" + assetId + "' has nothing to export yet");
                     }
@@ -142,39 +139,65 @@ public class AssetComponent implements AssetService {
         }
     }
 
-    private AssetTable.Row row(Connection c, String assetId) throws java.sql.SQLException {
-        return AssetTable.find(c, assetId).orElseThrow(() -> KernelException.notFound("Asset", assetId));
+    @FunctionalInterface
+    private interface AssetWork<T> {
+        T run(Connection c, AssetTable.Row row, RegistryComponent.Registration r) throws Exception;
     }
 
-    /** The Interlinker serving {@code interlinkerId}: 404 when nothing is known of it, 503 when it is away. */
-    private RegistryComponent.Registration serving(String interlinkerId, String assetId) {
-        Optional<RegistryComponent.Registration> r = registry.serving(interlinkerId);
+    /**
+     * Runs {@code work} on an existing asset with the registration serving its Interlinker, counted in for the
+     * whole transaction so that a swap waits for it to finish.
+     */
+    private <T> T withAsset(String assetId, Capability capability, AssetWork<T> work) {
+        AssetTable.Row found = store.inTransaction(c -> AssetTable.find(c, assetId)).orElseThrow(() -> KernelException.notFound("Asset", assetId));
+        RegistryComponent.Registration r = acquire(found.interlinkerId(), assetId);
+        try {
+            require(r, capability);
+            return store.inTransaction(c -> {
+                AssetTable.Row row = AssetTable.find(c, assetId).orElseThrow(() -> KernelException.notFound("Asset", assetId));
+                return work.run(c, row, r);
+            });
+        } finally {
+            r.exit();
+        }
+    }
+
+    /**
+     * The registration serving {@code interlinkerId}, counted in (the caller exits it): 404 when nothing is
+     * known of the id, 503 when it is disabled, absent, or not back in time from a swap.
+     */
+    private RegistryComponent.Registration acquire(String interlinkerId, String assetId) {
+        if (registry.isDisabled(interlinkerId)) {
+            throw new KernelException(503, "interlinker-disabled", "Interlinker disabled",
+                    "Interlinker '" + interlinkerId + "' is disabled by an operator" + (assetId == null ? "" : "; the data of asset '" + assetId + "' is kept"));
+        }
+        Optional<RegistryComponent.Registration> r = registry.acquire(interlinkerId);
         if (r.isPresent()) return r.get();
         boolean known = assetId != null || registry.find(interlinkerId).isPresent()
                 || store.inTransaction(c -> AssetTable.exists(c, interlinkerId));
         if (!known) throw KernelException.notFound("Interlinker", interlinkerId);
+        LOG.debug("No version of Interlinker '{}' to serve a request: {}", interlinkerId, registry.explain(interlinkerId));
         throw new KernelException(503, "interlinker-unavailable", "Interlinker unavailable",
                 "Interlinker '" + interlinkerId + "' is not available now" + (assetId == null ? "" : "; the data of asset '" + assetId + "' is kept")
                         + " and works again when an operator brings it back");
     }
 
     private static void require(RegistryComponent.Registration r, Capability capability) {
-        InterlinkerDescriptor d = r.entry().descriptor().orElseThrow();
-        if (!d.can(capability)) {
+        if (!r.descriptor.can(capability)) {
             throw new KernelException(409, "capability-not-supported", "Capability not supported",
-                    "Interlinker '" + d.id() + "' does not declare the " + capability.name().toLowerCase(Locale.ROOT) + " capability");
+                    "Interlinker '" + r.interlinkerId() + "' does not declare the " + capability.name().toLowerCase(Locale.ROOT) + " capability");
         }
     }
 
     private <T> T call(RegistryComponent.Registration r, String assetId, Locale locale, Principal user, String operation,
             Function<KernelAssetContext, T> work) {
         try (KernelAssetContext ctx = context(r, assetId, locale, user)) {
-            return guard.call(r.entry().id(), operation, () -> work.apply(ctx));
+            return guard.call(r, operation, () -> work.apply(ctx));
         }
     }
 
     private KernelAssetContext context(RegistryComponent.Registration r, String assetId, Locale locale, Principal user) {
-        InterlinkerDescriptor d = r.entry().descriptor().orElseThrow();
+        InterlinkerDescriptor d = r.descriptor;
         Locale spoken = locale != null && d.languages().contains(locale.getLanguage()) ? Locale.forLanguageTag(locale.getLanguage()) : Locale.ENGLISH;
         return new KernelAssetContext(AssetRef.of(assetId, d.id()), spoken, user, null, null, store.documents(d.id(), assetId));
     }

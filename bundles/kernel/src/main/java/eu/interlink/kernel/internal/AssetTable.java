@@ -61,6 +61,18 @@ final class AssetTable {
         }
     }
 
+    /** Ids of every asset of one Interlinker, for its data migrations. */
+    static List<String> ids(Connection c, String interlinkerId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM asset WHERE interlinker_id = ? ORDER BY id")) {
+            ps.setString(1, interlinkerId);
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) ids.add(rs.getString(1));
+            }
+            return ids;
+        }
+    }
+
     static int count(Connection c, Optional<String> interlinkerId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM asset" + (interlinkerId.isPresent() ? " WHERE interlinker_id = ?" : ""))) {
             if (interlinkerId.isPresent()) ps.setString(1, interlinkerId.get());

@@ -42,6 +42,18 @@ public class Guard {
         @AttributeDefinition(name = "Call time limit (ms)", min = "50", max = "600000",
                 description = "How long one call into an Interlinker may take before the kernel gives up on it")
         long call_timeout_ms() default 10_000;
+
+        @AttributeDefinition(name = "Failures that open the circuit", min = "1", max = "1000",
+                description = "Consecutive failed calls after which an Interlinker is marked failing and not called for a while")
+        int circuit_failures() default 5;
+
+        @AttributeDefinition(name = "Open circuit period (ms)", min = "100", max = "3600000",
+                description = "How long a failing Interlinker is left alone before one probe call is let through")
+        long circuit_open_ms() default 30_000;
+
+        @AttributeDefinition(name = "Hold during a swap (ms)", min = "0", max = "60000",
+                description = "How long a request waits for an Interlinker that is being swapped, before it is told the Interlinker is unavailable")
+        long swap_hold_ms() default 5_000;
     }
 
     /** Counts per Interlinker id, for health and metrics. */
@@ -49,6 +61,9 @@ public class Guard {
         public final LongAdder calls = new LongAdder();
         public final LongAdder failures = new LongAdder();
         public final LongAdder timeouts = new LongAdder();
+        /** Calls refused at once because the circuit was open. */
+        public final LongAdder refused = new LongAdder();
+        public final Latencies latencies = new Latencies();
         final AtomicLong lastFailureLogged = new AtomicLong();
     }
 
@@ -56,6 +71,9 @@ public class Guard {
     private final AtomicLong threads = new AtomicLong();
     private ExecutorService executor;
     private volatile long timeoutMillis;
+    private volatile int circuitFailures;
+    private volatile long circuitOpenMillis;
+    private volatile long swapHoldMillis;
 
     @Activate
     void activate(Config config) {
@@ -70,6 +88,9 @@ public class Guard {
     @Modified
     void modified(Config config) {
         timeoutMillis = config.call_timeout_ms();
+        circuitFailures = config.circuit_failures();
+        circuitOpenMillis = config.circuit_open_ms();
+        swapHoldMillis = config.swap_hold_ms();
     }
 
     @Deactivate
@@ -81,37 +102,59 @@ public class Guard {
         return timeoutMillis;
     }
 
+    public long swapHoldMillis() {
+        return swapHoldMillis;
+    }
+
     public Map<String, CallStats> stats() {
         return stats;
     }
 
     /**
-     * Runs {@code work}, a call into Interlinker {@code interlinkerId}, and returns its result.
+     * Runs {@code work}, a call into the Interlinker of {@code target}, and returns its result.
      *
-     * @param operation what is being done, for messages: {@code instantiate}, {@code describe}…
+     * @param operation what is being done, for messages: {@code instantiate}, {@code describe itself}…
      * @throws KernelException 400 with the Interlinker's own words when it refused the input, 409 for an
-     *                         undeclared capability or a stale document, 503 when the store failed, 502 when
-     *                         the Interlinker failed and 504 when it did not answer in time
+     *                         undeclared capability or a stale document, 503 when the store failed or the
+     *                         Interlinker's circuit is open, 502 when the Interlinker failed and 504 when it
+     *                         did not answer in time
      */
-    public <T> T call(String interlinkerId, String operation, Callable<T> work) {
+    public <T> T call(CallTarget target, String operation, Callable<T> work) {
+        String interlinkerId = target.interlinkerId();
         CallStats counts = stats.computeIfAbsent(interlinkerId, id -> new CallStats());
+        Circuit circuit = target.circuit();
+        if (!circuit.allow(circuitOpenMillis)) {
+            counts.refused.increment();
+            throw new KernelException(503, "interlinker-failing", "Interlinker failing",
+                    "Interlinker '" + interlinkerId + "' failed repeatedly and is left alone for a while; try again later");
+        }
         counts.calls.increment();
+        long start = System.nanoTime();
         Future<T> future = executor.submit(work);
         try {
-            return future.get(timeoutMillis, TimeUnit.MILLISECONDS);
+            T result = future.get(timeoutMillis, TimeUnit.MILLISECONDS);
+            circuit.succeeded();
+            return result;
         } catch (TimeoutException e) {
             future.cancel(true);
             counts.timeouts.increment();
             counts.failures.increment();
+            circuit.failed(circuitFailures);
             logOnce(counts, interlinkerId, operation, "did not answer within " + timeoutMillis + " ms", null);
             throw new KernelException(504, "interlinker-timeout", "Interlinker did not answer in time",
                     "Interlinker '" + interlinkerId + "' did not " + operation + " within " + timeoutMillis + " ms");
         } catch (InterruptedException e) {
             future.cancel(true);
+            circuit.neutral();
             Thread.currentThread().interrupt();
             throw new KernelException(503, "interrupted", "Interrupted", "The platform is stopping");
         } catch (ExecutionException e) {
-            throw translate(counts, interlinkerId, operation, e.getCause());
+            KernelException k = translate(counts, interlinkerId, operation, e.getCause());
+            if (k.status() == 502) circuit.failed(circuitFailures);
+            else circuit.succeeded(); // it answered, if only to refuse: it is alive
+            throw k;
+        } finally {
+            counts.latencies.record(System.nanoTime() - start);
         }
     }
 

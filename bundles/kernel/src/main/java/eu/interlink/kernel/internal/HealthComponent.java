@@ -1,9 +1,12 @@
 package eu.interlink.kernel.internal;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -11,12 +14,16 @@ import org.osgi.service.component.annotations.Reference;
 import eu.interlink.kernel.service.Health;
 import eu.interlink.kernel.service.HealthCheck;
 import eu.interlink.kernel.service.InterlinkerEntry;
+import eu.interlink.kernel.service.InterlinkerMetrics;
 import eu.interlink.kernel.service.InterlinkerQuery;
 import eu.interlink.kernel.service.InterlinkerStatus;
-import eu.interlink.store.StoreHealth;
 import eu.interlink.store.Store;
+import eu.interlink.store.StoreHealth;
 
-/** The store and the registry, checked on demand. The platform is down when its store is. */
+/**
+ * The store, the registry and each Interlinker, checked on demand. The platform is down when its store is; a
+ * failing or absent Interlinker is reported, but the platform stays up: the other Interlinkers serve.
+ */
 @Component(service = HealthCheck.class)
 public class HealthComponent implements HealthCheck {
 
@@ -40,18 +47,51 @@ public class HealthComponent implements HealthCheck {
         components.put("store", storePart);
 
         Map<InterlinkerStatus, Integer> counts = new EnumMap<>(InterlinkerStatus.class);
-        for (InterlinkerEntry e : registry.search(new InterlinkerQuery(java.util.Optional.empty(), java.util.Optional.empty(), "en", 0, Integer.MAX_VALUE)).items()) {
+        Map<String, Object> interlinkers = new TreeMap<>();
+        for (InterlinkerEntry e : all()) {
             counts.merge(e.status(), 1, Integer::sum);
+            if (e.id().isEmpty()) continue;
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("status", e.status().label());
+            one.put("version", e.version());
+            if (!e.reason().isEmpty()) one.put("reason", e.reason());
+            interlinkers.put(e.id(), one);
+        }
+        for (String id : registry.unavailableIds()) {
+            if (interlinkers.containsKey(id)) continue;
+            counts.merge(InterlinkerStatus.UNAVAILABLE, 1, Integer::sum);
+            interlinkers.put(id, Map.of("status", InterlinkerStatus.UNAVAILABLE.label(), "reason", "no bundle serves it now; its data is kept"));
         }
         Map<String, Object> registryPart = new LinkedHashMap<>();
         registryPart.put("status", "UP");
         for (InterlinkerStatus st : InterlinkerStatus.values()) registryPart.put(st.label(), counts.getOrDefault(st, 0));
         registryPart.put("callTimeoutMs", guard.timeoutMillis());
+        registryPart.put("interlinkers", interlinkers);
         components.put("registry", registryPart);
         return new Health(s.up() ? "UP" : "DOWN", components);
     }
 
-    static String lower(Enum<?> e) {
-        return e.name().toLowerCase(Locale.ROOT);
+    @Override
+    public List<InterlinkerMetrics> metrics() {
+        Map<String, InterlinkerStatus> statuses = new TreeMap<>();
+        for (InterlinkerEntry e : all()) {
+            if (!e.id().isEmpty()) statuses.putIfAbsent(e.id(), e.status());
+        }
+        registry.unavailableIds().forEach(id -> statuses.putIfAbsent(id, InterlinkerStatus.UNAVAILABLE));
+        List<InterlinkerMetrics> out = new ArrayList<>();
+        statuses.forEach((id, status) -> {
+            Guard.CallStats c = guard.stats().get(id);
+            if (c == null) {
+                out.add(new InterlinkerMetrics(id, status, 0, 0, 0, 0, 0, 0, 0));
+            } else {
+                double[] q = c.latencies.quantiles(0.5, 0.95, 0.99);
+                out.add(new InterlinkerMetrics(id, status, c.calls.sum(), c.failures.sum(), c.timeouts.sum(), c.refused.sum(), q[0], q[1], q[2]));
+            }
+        });
+        return out;
+    }
+
+    private List<InterlinkerEntry> all() {
+        return registry.search(new InterlinkerQuery(Optional.empty(), Optional.empty(), "en", 0, Integer.MAX_VALUE)).items();
     }
 }

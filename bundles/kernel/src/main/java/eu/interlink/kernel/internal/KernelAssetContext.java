@@ -34,6 +34,11 @@ final class KernelAssetContext implements AssetContext, AutoCloseable {
         this.store = new Closable(store);
     }
 
+    /** The context of a call the platform makes by itself, such as a data migration: no user, English. */
+    static KernelAssetContext forPlatform(eu.interlink.store.Store store, eu.interlink.api.InterlinkerDescriptor d, String assetId) {
+        return new KernelAssetContext(AssetRef.of(assetId, d.id()), Locale.ENGLISH, null, null, null, store.documents(d.id(), assetId));
+    }
+
     @Override public AssetRef asset() { return asset; }
     @Override public Locale locale() { return locale; }
     @Override public Optional<Principal> user() { return Optional.ofNullable(user); }

@@ -9,8 +9,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.Version;
@@ -26,9 +36,11 @@ import org.osgi.service.event.EventAdmin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import eu.interlink.api.DataMigration;
 import eu.interlink.api.Interlinker;
 import eu.interlink.api.InterlinkerDescriptor;
 import eu.interlink.api.InterlinkerTexts;
+import eu.interlink.kernel.internal.StateTable.IdState;
 import eu.interlink.kernel.service.ActivityLog;
 import eu.interlink.kernel.service.BundleInfo;
 import eu.interlink.kernel.service.Events;
@@ -36,26 +48,31 @@ import eu.interlink.kernel.service.InterlinkerEntry;
 import eu.interlink.kernel.service.InterlinkerQuery;
 import eu.interlink.kernel.service.InterlinkerRegistry;
 import eu.interlink.kernel.service.InterlinkerStatus;
+import eu.interlink.kernel.service.KernelException;
 import eu.interlink.kernel.service.Page;
+import eu.interlink.store.Store;
 
 /**
- * The index of Interlinkers. Services arrive and leave through a dynamic, greedy, multiple reference, in any
- * order relative to this component; each arrival is validated once and indexed by id and version, and each
- * change publishes a new immutable snapshot, so that requests read without locks or registry look-ups.
+ * The index of Interlinkers and the life cycle of each: which registration serves an id, upgrades with their
+ * data migrations, rollbacks, disabling, and the short holds that keep requests from failing during a swap.
+ *
+ * <p>Services arrive and leave through a dynamic, greedy, multiple reference, in any order relative to this
+ * component. Each arrival is validated once; deciding what serves an id (and migrating data to get there) is
+ * done by {@link #reconcile} on one lifecycle thread, so changes to one id never interleave. After every change
+ * an immutable snapshot is published: requests read it without locks or registry look-ups.
  */
 @Component(service = {InterlinkerRegistry.class, RegistryComponent.class}, immediate = true)
 public class RegistryComponent implements InterlinkerRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(RegistryComponent.class);
-
-    /** A registration, valid or refused, with the service to call when valid. */
-    record Registration(long serviceId, InterlinkerEntry entry, Interlinker service) {
-    }
 
     @Reference
     private EventAdmin events;
 
     @Reference
     private Guard guard;
+
+    @Reference
+    private Store store;
 
     /**
      * Not called: referenced so that the registry starts only once the activity log listens, and the arrivals
@@ -64,18 +81,139 @@ public class RegistryComponent implements InterlinkerRegistry {
     @Reference
     private ActivityLog activityLog;
 
-    /** All registrations by service id; guarded by {@code this}. */
+    /** One registered {@link Interlinker} service, valid or refused. */
+    final class Registration implements CallTarget {
+        final long serviceId;
+        final Bundle bundle;
+        final BundleInfo info;
+        final Interlinker service;
+        final InterlinkerDescriptor descriptor;
+        /** Why the kernel refused it at arrival; null when valid. */
+        final String rejected;
+        final Instant arrived = Instant.now();
+        final Circuit circuit;
+        private final AtomicInteger inFlight = new AtomicInteger();
+        /** Why it may not serve although valid: its data migration failed. Null when it may. */
+        volatile String unfit;
+        /** What an operator should know of it while it does not serve (data it cannot read). */
+        volatile String note;
+        volatile Instant since = arrived;
+        private volatile boolean leaving;
+        /** Set while its id's data changes shape: calls wait (hold) instead of reading data mid-change. */
+        private volatile boolean paused;
+
+        Registration(long serviceId, Bundle bundle, Interlinker service, InterlinkerDescriptor descriptor, String rejected) {
+            this.serviceId = serviceId;
+            this.bundle = bundle;
+            this.info = new BundleInfo(bundle.getBundleId(), bundle.getSymbolicName(), bundle.getVersion().toString());
+            this.service = service;
+            this.descriptor = descriptor;
+            this.rejected = rejected;
+            this.circuit = new Circuit((c, open) -> circuitChanged(this, open));
+        }
+
+        @Override
+        public String interlinkerId() {
+            return descriptor == null ? "" : descriptor.id();
+        }
+
+        @Override
+        public Circuit circuit() {
+            return circuit;
+        }
+
+        String version() {
+            return descriptor == null ? "" : descriptor.version();
+        }
+
+        Version osgiVersion() {
+            return Version.parseVersion(version().isEmpty() ? "0" : version());
+        }
+
+        int dataVersion() {
+            return descriptor.dataVersion();
+        }
+
+        boolean valid() {
+            return rejected == null;
+        }
+
+        /** Counts a call in; false when the registration is leaving and must not be used any more. */
+        boolean enter() {
+            inFlight.incrementAndGet();
+            if (leaving || paused) {
+                exit();
+                return false;
+            }
+            return true;
+        }
+
+        void exit() {
+            if (inFlight.decrementAndGet() == 0 && (leaving || paused)) {
+                synchronized (this) {
+                    notifyAll();
+                }
+            }
+        }
+
+        /** Waits, at most {@code millis}, for the calls in flight on this registration to finish, for good. */
+        void drain(long millis) {
+            leaving = true;
+            awaitIdle(millis);
+        }
+
+        /** Lets no new call in and waits, at most {@code millis}, for those in flight; {@link #resume()} undoes it. */
+        void pause(long millis) {
+            paused = true;
+            awaitIdle(millis);
+        }
+
+        void resume() {
+            paused = false;
+        }
+
+        private void awaitIdle(long millis) {
+            long deadline = System.currentTimeMillis() + millis;
+            synchronized (this) {
+                while (inFlight.get() > 0) {
+                    long left = deadline - System.currentTimeMillis();
+                    if (left <= 0) {
+                        LOG.warn("Interlinker {}@{} left with {} calls still running", interlinkerId(), version(), inFlight.get());
+                        return;
+                    }
+                    try {
+                        wait(left);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    /** A bundle that looks like an Interlinker but registered none: why (unresolvable, failed activation…). */
+    record Diagnosis(BundleInfo bundle, String reason, Instant since) {
+    }
+
+    /** What requests read: replaced whole on every change. */
+    record Snapshot(Map<String, Registration> serving, List<Registration> all, Map<String, IdState> states, List<Diagnosis> diagnoses) {
+    }
+
+    // Guarded by this.
     private final Map<Long, Registration> registrations = new HashMap<>();
-    /** Arrivals seen before activation: handled in {@link #activate()} once the static references are set. */
+    private final Map<String, Registration> servingById = new HashMap<>();
+    private final Map<String, IdState> states = new HashMap<>();
+    private final Map<Long, Diagnosis> diagnoses = new HashMap<>();
     private final List<Object[]> early = new ArrayList<>();
     private boolean active;
 
-    /** What requests read: replaced whole on every change. */
-    private volatile Snapshot snapshot = new Snapshot(Map.of(), List.of());
-
-    /** The serving registration per id, and the list the catalogue shows. */
-    record Snapshot(Map<String, Registration> serving, List<InterlinkerEntry> listed) {
-    }
+    private volatile Snapshot snapshot = new Snapshot(Map.of(), List.of(), Map.of(), List.of());
+    /** Until when requests for an id wait for it to be served again, during a swap. */
+    private final Map<String, Long> holdUntil = new ConcurrentHashMap<>();
+    /** Notified on every publication, for requests that hold. */
+    private final Object published = new Object();
+    private ExecutorService lifecycle;
 
     @Reference(service = Interlinker.class, cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
@@ -94,19 +232,40 @@ public class RegistryComponent implements InterlinkerRegistry {
         Registration gone;
         synchronized (this) {
             early.removeIf(e -> e[1].equals(reference));
-            gone = registrations.remove(serviceId);
+            gone = registrations.get(serviceId);
             if (gone == null) return;
+            if (servingById.get(gone.interlinkerId()) == gone) {
+                // Requests wait briefly for a successor instead of failing: a bundle update or a replaced jar is
+                // a departure followed at once by an arrival.
+                servingById.remove(gone.interlinkerId());
+                holdUntil.put(gone.interlinkerId(), System.currentTimeMillis() + guard.swapHoldMillis());
+            }
             publish();
         }
-        InterlinkerEntry e = gone.entry();
-        LOG.info("Interlinker {}@{} left (bundle {})", e.id(), e.version(), e.bundle().symbolicName());
-        post(Events.INTERLINKER_DEPARTED, e, Map.of());
+        // Calls in flight finish on the version that is leaving, before its bundle goes on stopping.
+        gone.drain(guard.timeoutMillis() + 1000);
+        synchronized (this) {
+            registrations.remove(serviceId);
+            publish();
+        }
+        if (gone.valid()) {
+            LOG.info("Interlinker {}@{} left (bundle {} {})", gone.interlinkerId(), gone.version(), gone.info.symbolicName(), gone.info.version());
+            record(gone.interlinkerId(), "departed", gone.version(), null, "ok", "bundle " + gone.info.symbolicName() + " " + gone.info.version(), null);
+            submitReconcile(gone.interlinkerId());
+        }
     }
 
     @Activate
     void activate() {
+        lifecycle = Executors.newSingleThreadExecutor(task -> {
+            Thread t = new Thread(task, "interlink-lifecycle");
+            t.setDaemon(true);
+            return t;
+        });
+        List<IdState> known = store.inTransaction(StateTable::all);
         List<Object[]> pending;
         synchronized (this) {
+            known.forEach(st -> states.put(st.id(), st));
             active = true;
             pending = new ArrayList<>(early);
             early.clear();
@@ -119,46 +278,61 @@ public class RegistryComponent implements InterlinkerRegistry {
     }
 
     @Deactivate
-    synchronized void deactivate() {
-        active = false;
-        registrations.clear();
-        snapshot = new Snapshot(Map.of(), List.of());
+    void deactivate() {
+        synchronized (this) {
+            active = false;
+            registrations.clear();
+            servingById.clear();
+            states.clear();
+            diagnoses.clear();
+            publish();
+        }
+        lifecycle.shutdownNow();
     }
+
+    // ---------------------------------------------------------------------------------------------- arrival
 
     private void arrive(Interlinker service, ServiceReference<Interlinker> reference) {
         long serviceId = (Long) reference.getProperty(Constants.SERVICE_ID);
         Bundle bundle = reference.getBundle();
         if (bundle == null) return; // unregistered meanwhile
-        BundleInfo from = new BundleInfo(bundle.getBundleId(), bundle.getSymbolicName(), bundle.getVersion().toString());
+        String bundleName = bundle.getSymbolicName() + " " + bundle.getVersion();
 
         // Reading the descriptor is a call into the Interlinker like any other: guarded, outside any lock.
         InterlinkerDescriptor descriptor = null;
         String problem = null;
         try {
-            descriptor = guard.call("bundle " + from.symbolicName(), "describe itself", service::descriptor);
+            Registration probe = new Registration(serviceId, bundle, service, null, "probe");
+            descriptor = guard.call(new CallTarget() {
+                @Override public String interlinkerId() { return "bundle " + bundleName; }
+                @Override public Circuit circuit() { return probe.circuit; }
+            }, "describe itself", service::descriptor);
             if (descriptor == null) problem = "descriptor() returned null: return an InterlinkerDescriptor built with InterlinkerDescriptor.builder(...)";
         } catch (RuntimeException e) {
             problem = "descriptor() failed: " + e.getMessage() + ". Fix the Interlinker's descriptor() so that it returns at once";
         }
-        if (descriptor != null) problem = checkVersion(descriptor, bundle.getVersion());
+        if (descriptor != null && problem == null) problem = checkVersion(descriptor, bundle.getVersion());
 
-        InterlinkerEntry entry;
+        Registration r;
         synchronized (this) {
             if (!active || reference.getBundle() == null) return;
-            if (problem == null) problem = checkUnique(descriptor, from);
-            String id = descriptor == null ? "" : descriptor.id();
-            String version = descriptor == null ? "" : descriptor.version();
-            entry = new InterlinkerEntry(id, version, problem == null ? InterlinkerStatus.ACTIVE : InterlinkerStatus.REJECTED,
-                    problem == null ? "" : problem, from, Optional.ofNullable(descriptor), Instant.now());
-            registrations.put(serviceId, new Registration(serviceId, entry, problem == null ? service : null));
+            if (problem == null) problem = checkUnique(descriptor, bundle);
+            r = new Registration(serviceId, bundle, service, descriptor, problem);
+            registrations.put(serviceId, r);
+            diagnoses.remove(bundle.getBundleId());
+            if (r.valid() && !servingById.containsKey(r.interlinkerId())) {
+                holdUntil.put(r.interlinkerId(), System.currentTimeMillis() + guard.swapHoldMillis());
+            }
             publish();
         }
-        if (problem == null) {
-            LOG.info("Interlinker {}@{} arrived (bundle {} {})", entry.id(), entry.version(), from.symbolicName(), from.version());
-            post(Events.INTERLINKER_ARRIVED, entry, Map.of());
+        if (r.valid()) {
+            LOG.info("Interlinker {}@{} arrived (bundle {})", r.interlinkerId(), r.version(), bundleName);
+            record(r.interlinkerId(), "arrived", r.version(), null, "ok", "bundle " + bundleName, null);
+            submitReconcile(r.interlinkerId());
         } else {
-            LOG.warn("Interlinker from bundle {} {} refused: {}", from.symbolicName(), from.version(), problem);
-            post(Events.INTERLINKER_REJECTED, entry, Map.of("reason", problem));
+            LOG.warn("Interlinker from bundle {} refused: {}", bundleName, problem);
+            record(descriptor == null ? bundle.getSymbolicName() : descriptor.id(), "rejected", descriptor == null ? bundle.getVersion().toString()
+                    : descriptor.version(), null, "failed", problem, null);
         }
     }
 
@@ -171,87 +345,543 @@ public class RegistryComponent implements InterlinkerRegistry {
         return null;
     }
 
-    /** Another bundle may not take an id; the same bundle (another version of it) may: that is an upgrade. */
-    private String checkUnique(InterlinkerDescriptor d, BundleInfo from) {
+    /** Another bundle may not take an id; the same bundle in another version may: that is an upgrade. */
+    private String checkUnique(InterlinkerDescriptor d, Bundle bundle) {
         for (Registration r : registrations.values()) {
-            InterlinkerEntry e = r.entry();
-            if (e.status() == InterlinkerStatus.REJECTED || !e.id().equals(d.id())) continue;
-            if (!e.bundle().symbolicName().equals(from.symbolicName())) {
-                return "id '" + d.id() + "' is already taken by bundle " + e.bundle().symbolicName() + " " + e.bundle().version()
+            if (!r.valid() || !r.interlinkerId().equals(d.id())) continue;
+            if (!r.info.symbolicName().equals(bundle.getSymbolicName())) {
+                return "id '" + d.id() + "' is already taken by bundle " + r.info.symbolicName() + " " + r.info.version()
                         + ": give this Interlinker another id";
             }
-            if (e.version().equals(d.version())) {
+            if (r.version().equals(d.version())) {
                 return "Interlinker '" + d.id() + "' version " + d.version() + " is already registered by bundle "
-                        + e.bundle().symbolicName() + " " + e.bundle().version() + ": register each Interlinker once";
+                        + r.info.symbolicName() + " " + r.info.version() + " (bundle id " + r.info.id() + "): register each version once";
             }
         }
         return null;
     }
 
-    /** Rebuilds the snapshot; called with the lock held. The highest valid version of an id serves it. */
-    private void publish() {
-        Map<String, Registration> serving = new HashMap<>();
-        List<InterlinkerEntry> listed = new ArrayList<>();
-        for (Registration r : registrations.values()) {
-            InterlinkerEntry e = r.entry();
-            if (e.status() == InterlinkerStatus.REJECTED) {
-                listed.add(e);
-                continue;
-            }
-            serving.merge(e.id(), r, (a, b) -> compare(a.entry(), b.entry()) >= 0 ? a : b);
+    // ------------------------------------------------------------------------------------------- lifecycle
+
+    void submitReconcile(String id) {
+        if (id == null || id.isEmpty()) return;
+        try {
+            lifecycle.submit(() -> {
+                try {
+                    reconcile(id);
+                } catch (RuntimeException e) {
+                    LOG.error("Could not decide which version of Interlinker '{}' serves", id, e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            // The kernel is stopping.
         }
-        serving.values().forEach(r -> listed.add(r.entry()));
-        listed.sort(Comparator.comparing(InterlinkerEntry::id).thenComparing(e -> e.status().ordinal())
-                .thenComparing(e -> e.bundle().id()));
-        snapshot = new Snapshot(Map.copyOf(serving), List.copyOf(listed));
     }
 
-    private static int compare(InterlinkerEntry a, InterlinkerEntry b) {
-        return Version.parseVersion(a.version()).compareTo(Version.parseVersion(b.version()));
+    /** Runs {@code work} on the lifecycle thread, after every change already queued, and waits for it. */
+    <T> T onLifecycle(Callable<T> work, long timeoutMillis) {
+        Future<T> f = lifecycle.submit(work);
+        try {
+            return f.get(timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new KernelException(504, "lifecycle-timeout", "Took too long", "The change did not complete within " + timeoutMillis + " ms; it goes on in the background");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KernelException(503, "interrupted", "Interrupted", "The platform is stopping");
+        }
     }
 
-    /** The serving Interlinker's service and entry, for the kernel's own calls. */
+    boolean onLifecycleThread() {
+        return Thread.currentThread().getName().equals("interlink-lifecycle");
+    }
+
+    IdState state(String id) {
+        synchronized (this) {
+            IdState s = states.get(id);
+            if (s != null) return s;
+        }
+        IdState loaded = store.inTransaction(c -> StateTable.find(c, id)).orElse(null);
+        if (loaded != null) {
+            synchronized (this) {
+                states.putIfAbsent(id, loaded);
+            }
+        }
+        return loaded;
+    }
+
+    void saveState(IdState s) {
+        store.inTransaction(c -> {
+            StateTable.save(c, s);
+            return null;
+        });
+        synchronized (this) {
+            states.put(s.id(), s);
+            publish();
+        }
+    }
+
+    /**
+     * Decides which registration serves {@code id} and gets it there: migrating the data forward when a newer
+     * version arrives, falling back to the version in service when that fails. Runs on the lifecycle thread.
+     */
+    void reconcile(String id) {
+        IdState state = state(id);
+        List<Registration> candidates;
+        Registration current;
+        synchronized (this) {
+            current = servingById.get(id);
+            candidates = registrations.values().stream()
+                    .filter(r -> r.valid() && !r.leaving && r.interlinkerId().equals(id)).toList();
+        }
+        if (state != null && state.disabled()) {
+            serve(id, null);
+            return;
+        }
+        Registration target = choose(state, candidates);
+        for (Registration r : candidates) {
+            if (state != null && r.dataVersion() < state.dataVersion()) {
+                r.note = "reads data version " + r.dataVersion() + " but the data is at version " + state.dataVersion()
+                        + ": roll back to it with interlink:rollback " + id;
+            }
+        }
+        if (target == null || target == current) {
+            publishLocked();
+            return;
+        }
+        int stored = state == null ? target.dataVersion() : state.dataVersion();
+        String before = current != null ? current.version() : state == null ? null : state.servingVersion();
+        if (target.dataVersion() > stored) {
+            // The data changes shape: the version in service must not read it meanwhile. Its requests hold.
+            if (current != null) pauseForChange(current);
+            try {
+                migrate(target, stored);
+            } catch (RuntimeException e) {
+                if (current != null) current.resume();
+                String reason = "data migration from version " + stored + " to " + target.dataVersion() + " failed and was rolled back: "
+                        + (e instanceof KernelException k ? k.detail() : String.valueOf(e.getMessage()));
+                target.unfit = reason;
+                LOG.warn("Upgrade of Interlinker '{}' to {} failed; {} stays in service: {}", id, target.version(), before, reason);
+                record(id, "upgraded", target.version(), before, "failed", reason, null);
+                reconcile(id); // the failed version is now unfit: the previous choice stands
+                return;
+            }
+        }
+        boolean upgrade = before != null && !before.equals(target.version());
+        IdState next = (state == null ? new IdState(id, target.dataVersion(), null, null, false, false) : state.withDataVersion(target.dataVersion()))
+                .serving(target.version(), upgrade ? before : state == null ? null : state.previousVersion());
+        saveState(next);
+        serve(id, target);
+        if (current != null) current.resume();
+        if (upgrade) {
+            LOG.info("Interlinker '{}' switched from {} to {}", id, before, target.version());
+            record(id, "upgraded", target.version(), before, "ok", "now served by bundle " + target.info.symbolicName() + " " + target.info.version(), null);
+            if (target.osgiVersion().compareTo(Version.parseVersion(before)) > 0) stopOlder(target);
+        }
+    }
+
+    private static Registration choose(IdState state, List<Registration> candidates) {
+        List<Registration> fit = candidates.stream()
+                .filter(r -> r.unfit == null && (state == null || r.dataVersion() >= state.dataVersion()))
+                .sorted(Comparator.comparing(Registration::osgiVersion).reversed())
+                .toList();
+        if (fit.isEmpty()) return null;
+        if (state != null && state.pinned()) {
+            // After a rollback, the version rolled back to serves until an operator upgrades again explicitly.
+            Optional<Registration> pinned = fit.stream().filter(r -> r.version().equals(state.servingVersion())).findFirst();
+            if (pinned.isPresent()) return pinned.get();
+            return fit.stream().filter(r -> r.dataVersion() == state.dataVersion()).findFirst().orElse(null);
+        }
+        return fit.get(0);
+    }
+
+    /** Holds the requests for {@code r}'s id and waits for those in flight on it to finish. */
+    void pauseForChange(Registration r) {
+        holdUntil.put(r.interlinkerId(), System.currentTimeMillis() + guard.swapHoldMillis());
+        r.pause(guard.timeoutMillis() + 1000);
+    }
+
+    /** Runs {@code target}'s migrations on every asset of its id, in one transaction. */
+    private void migrate(Registration target, int from) {
+        String id = target.interlinkerId();
+        Map<Integer, DataMigration> steps = steps(target);
+        for (int v = from; v < target.dataVersion(); v++) {
+            if (!steps.containsKey(v)) {
+                throw new KernelException(409, "migration-missing", "Migration missing", "Interlinker '" + id + "' " + target.version()
+                        + " declares data version " + target.dataVersion() + " but has no migration from version " + v);
+            }
+        }
+        store.inTransaction(c -> {
+            List<String> assets = AssetTable.ids(c, id);
+            for (int v = from; v < target.dataVersion(); v++) {
+                DataMigration step = steps.get(v);
+                for (String asset : assets) {
+                    try (KernelAssetContext ctx = KernelAssetContext.forPlatform(store, target.descriptor, asset)) {
+                        int version = v;
+                        guard.call(target, "migrate asset " + asset + " from data version " + version, () -> {
+                            step.migrate(ctx);
+                            return null;
+                        });
+                    }
+                }
+            }
+            IdState s = StateTable.find(c, id).orElse(new IdState(id, from, null, null, false, false));
+            StateTable.save(c, s.withDataVersion(target.dataVersion()));
+            return null;
+        });
+        synchronized (this) {
+            states.remove(id); // re-read after the commit
+        }
+        LOG.info("Migrated the data of Interlinker '{}' from version {} to {}", id, from, target.dataVersion());
+    }
+
+    /** Runs {@code newer}'s reverts to bring the data of its id back to {@code to}, in one transaction. */
+    void revert(Registration newer, int from, int to) {
+        String id = newer.interlinkerId();
+        Map<Integer, DataMigration> steps = steps(newer);
+        for (int v = from - 1; v >= to; v--) {
+            DataMigration step = steps.get(v);
+            if (step == null || !step.reversible()) {
+                throw new KernelException(409, "migration-not-reversible", "Cannot roll back",
+                        "The data migration of '" + id + "' from data version " + v + " to " + (v + 1) + " in " + newer.version()
+                                + " cannot be reverted, so rolling back would lose data; stay on " + newer.version() + " or restore a backup");
+            }
+        }
+        store.inTransaction(c -> {
+            List<String> assets = AssetTable.ids(c, id);
+            for (int v = from - 1; v >= to; v--) {
+                DataMigration step = steps.get(v);
+                for (String asset : assets) {
+                    try (KernelAssetContext ctx = KernelAssetContext.forPlatform(store, newer.descriptor, asset)) {
+                        int version = v;
+                        guard.call(newer, "revert asset " + asset + " to data version " + version, () -> {
+                            step.revert(ctx);
+                            return null;
+                        });
+                    }
+                }
+            }
+            IdState s = StateTable.find(c, id).orElseThrow();
+            StateTable.save(c, s.withDataVersion(to));
+            return null;
+        });
+        synchronized (this) {
+            states.remove(id);
+        }
+    }
+
+    private Map<Integer, DataMigration> steps(Registration r) {
+        List<DataMigration> list = guard.call(r, "list its data migrations", r.service::migrations);
+        Map<Integer, DataMigration> steps = new HashMap<>();
+        if (list != null) {
+            for (DataMigration m : list) {
+                if (m != null) steps.put(guard.call(r, "describe a data migration", m::fromVersion), m);
+            }
+        }
+        return steps;
+    }
+
+    /**
+     * Stops the bundles of older versions of {@code target}'s id once it serves: their pages would otherwise
+     * shadow the new version's. They stay installed, for a rollback.
+     */
+    private void stopOlder(Registration target) {
+        List<Registration> older;
+        synchronized (this) {
+            older = registrations.values().stream()
+                    .filter(r -> r.valid() && r.interlinkerId().equals(target.interlinkerId()) && r.bundle.getBundleId() != target.bundle.getBundleId()
+                            && r.osgiVersion().compareTo(target.osgiVersion()) < 0)
+                    .toList();
+        }
+        for (Registration r : older) stopBundle(r.bundle);
+    }
+
+    void stopBundle(Bundle b) {
+        boolean onlyInterlinkers;
+        synchronized (this) {
+            // A bundle that also serves other ids is left running.
+            onlyInterlinkers = registrations.values().stream().filter(r -> r.bundle.getBundleId() == b.getBundleId())
+                    .map(Registration::interlinkerId).distinct().count() <= 1;
+        }
+        if (!onlyInterlinkers) return;
+        try {
+            b.stop();
+        } catch (BundleException | IllegalStateException e) {
+            LOG.warn("Could not stop bundle {} {}", b.getSymbolicName(), b.getVersion(), e);
+        }
+    }
+
+    void serve(String id, Registration target) {
+        synchronized (this) {
+            if (target == null) servingById.remove(id);
+            else {
+                target.note = null;
+                servingById.put(id, target);
+                target.since = Instant.now();
+            }
+            publish();
+            // After the publication, never before: acquire() relies on it.
+            if (target != null) holdUntil.remove(id);
+        }
+    }
+
+    private void publishLocked() {
+        synchronized (this) {
+            publish();
+        }
+    }
+
+    /** Rebuilds the snapshot; called with the lock held. */
+    private void publish() {
+        snapshot = new Snapshot(Map.copyOf(servingById), List.copyOf(registrations.values()), Map.copyOf(states), List.copyOf(diagnoses.values()));
+        synchronized (published) {
+            published.notifyAll();
+        }
+    }
+
+    private void circuitChanged(Registration r, boolean open) {
+        LOG.warn("Interlinker {}@{} is {}", r.interlinkerId(), r.version(), open ? "failing: its circuit is open" : "answering again: its circuit is closed");
+        record(r.interlinkerId(), open ? "failing" : "recovered", r.version(), null, open ? "failed" : "ok",
+                open ? "calls fail repeatedly; the kernel stops calling it for a while" : "a probe call succeeded", null);
+        publishLocked();
+    }
+
+    // -------------------------------------------------------------------------------------- diagnoses
+
+    void diagnose(Bundle bundle, String reason) {
+        synchronized (this) {
+            if (registrations.values().stream().anyMatch(r -> r.bundle.getBundleId() == bundle.getBundleId())) return;
+            Diagnosis old = diagnoses.get(bundle.getBundleId());
+            if (old != null && old.reason().equals(reason)) return;
+            diagnoses.put(bundle.getBundleId(), new Diagnosis(new BundleInfo(bundle.getBundleId(), bundle.getSymbolicName(),
+                    bundle.getVersion().toString()), reason, Instant.now()));
+            publish();
+        }
+        LOG.warn("Interlinker bundle {} {} refused: {}", bundle.getSymbolicName(), bundle.getVersion(), reason);
+        record(bundle.getSymbolicName(), "rejected", bundle.getVersion().toString(), null, "failed", reason, null);
+    }
+
+    void forget(long bundleId) {
+        synchronized (this) {
+            if (diagnoses.remove(bundleId) != null) publish();
+        }
+    }
+
+    Optional<Diagnosis> diagnosis(long bundleId) {
+        return snapshot.diagnoses().stream().filter(d -> d.bundle().id() == bundleId).findFirst();
+    }
+
+    boolean hasRegistration(long bundleId) {
+        return snapshot.all().stream().anyMatch(r -> r.bundle.getBundleId() == bundleId);
+    }
+
+    // --------------------------------------------------------------------------------- for the kernel
+
+    /**
+     * The registration serving {@code id}, counted in: the caller must {@link Registration#exit()} it. During a
+     * swap, waits (at most the configured hold) for the next version rather than failing.
+     *
+     * @return empty when nothing serves the id and none is expected soon
+     */
+    Optional<Registration> acquire(String id) {
+        while (true) {
+            Snapshot seen = snapshot;
+            Registration r = seen.serving().get(id);
+            if (r != null && r.enter()) return Optional.of(r);
+            Long until = holdUntil.get(id);
+            // A hold is lifted only after the snapshot that ends it is published: if it is gone, look again.
+            if (snapshot != seen) continue;
+            long now = System.currentTimeMillis();
+            if (until == null || now >= until) return Optional.empty();
+            synchronized (published) {
+                try {
+                    published.wait(Math.min(50, until - now));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return Optional.empty();
+                }
+            }
+        }
+    }
+
+    /**
+     * The valid registration of {@code id} made by {@code bundleId}, counted in: for an Interlinker's own pages,
+     * which must not touch the data while it changes shape (they hold, like the kernel's calls).
+     */
+    Optional<Registration> acquireOwn(String id, long bundleId) {
+        long until = System.currentTimeMillis() + guard.swapHoldMillis();
+        while (true) {
+            Optional<Registration> own = snapshot.all().stream()
+                    .filter(r -> r.valid() && !r.leaving && r.interlinkerId().equals(id) && r.bundle.getBundleId() == bundleId).findFirst();
+            if (own.isEmpty()) return own;
+            if (own.get().enter()) return own;
+            long now = System.currentTimeMillis();
+            if (now >= until) return Optional.empty();
+            synchronized (published) {
+                try {
+                    published.wait(Math.min(50, until - now));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return Optional.empty();
+                }
+            }
+        }
+    }
+
+    /** What the registry knows of {@code id} now, for the log when a request finds nothing to serve it. */
+    String explain(String id) {
+        Snapshot s = snapshot;
+        StringBuilder b = new StringBuilder("serving=").append(Optional.ofNullable(s.serving().get(id)).map(Registration::version).orElse("none"))
+                .append(" hold=").append(holdUntil.getOrDefault(id, 0L) - System.currentTimeMillis()).append("ms");
+        for (Registration r : s.all()) {
+            if (!r.interlinkerId().equals(id)) continue;
+            b.append(" [").append(r.version()).append(" leaving=").append(r.leaving).append(" paused=").append(r.paused)
+                    .append(" unfit=").append(r.unfit != null).append(']');
+        }
+        return b.toString();
+    }
+
+    /** The serving registration, without counting a call in (for showing, not calling). */
     Optional<Registration> serving(String id) {
         return Optional.ofNullable(snapshot.serving().get(id));
     }
 
-    /** The ids registered by one bundle, valid ones only: what that bundle's {@code AssetAccess} may reach. */
-    boolean registeredBy(String interlinkerId, long bundleId) {
-        Registration r = snapshot.serving().get(interlinkerId);
-        if (r != null && r.entry().bundle().id() == bundleId) return true;
-        synchronized (this) {
-            return registrations.values().stream().anyMatch(x -> x.service() != null
-                    && x.entry().id().equals(interlinkerId) && x.entry().bundle().id() == bundleId);
+    boolean isDisabled(String id) {
+        IdState s = snapshot.states().get(id);
+        return s != null && s.disabled();
+    }
+
+    List<Registration> registrationsOf(String id) {
+        return snapshot.all().stream().filter(r -> r.interlinkerId().equals(id)).toList();
+    }
+
+    Optional<Registration> registrationOfBundle(long bundleId) {
+        return snapshot.all().stream().filter(r -> r.bundle.getBundleId() == bundleId).findFirst();
+    }
+
+    /** Waits up to {@code millis} for {@code done} to hold, re-checking at every publication. */
+    boolean awaitChange(java.util.function.BooleanSupplier done, long millis) {
+        long deadline = System.currentTimeMillis() + millis;
+        while (!done.getAsBoolean()) {
+            long left = deadline - System.currentTimeMillis();
+            if (left <= 0) return false;
+            synchronized (published) {
+                try {
+                    published.wait(Math.min(left, 100));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
         }
+        return true;
+    }
+
+    /** Whether {@code bundleId} registered an Interlinker with this id: what its {@code AssetAccess} may reach. */
+    boolean registeredBy(String interlinkerId, long bundleId) {
+        return snapshot.all().stream().anyMatch(r -> r.valid() && r.interlinkerId().equals(interlinkerId) && r.bundle.getBundleId() == bundleId);
+    }
+
+    /** Writes one line of an Interlinker's history and posts it as an event (so it is in the activity log too). */
+    void record(String id, String action, String version, String fromVersion, String outcome, String detail, String actor) {
+        try {
+            store.inTransaction(c -> {
+                StateTable.history(c, id, action, version, fromVersion, outcome, detail, actor);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.error("Could not record '{}' of Interlinker '{}' in its history", action, id, e);
+        }
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put(Events.SUBJECT_TYPE, "interlinker");
+        props.put(Events.SUBJECT_ID, id);
+        if (version != null) props.put("version", version);
+        if (fromVersion != null) props.put("from", fromVersion);
+        props.put("outcome", outcome);
+        if (detail != null) props.put("detail", detail);
+        if (actor != null) props.put(Events.ACTOR, actor);
+        String topic = Events.TOPIC_PREFIX + "interlinker/" + action.toUpperCase(Locale.ROOT).replace('-', '_');
+        events.postEvent(new Event(topic, props));
+    }
+
+    // ------------------------------------------------------------------------------------------ reading
+
+    InterlinkerEntry entry(Registration r, Snapshot s) {
+        boolean serving = s.serving().get(r.interlinkerId()) == r;
+        IdState state = s.states().get(r.interlinkerId());
+        InterlinkerStatus status;
+        String reason = "";
+        if (!r.valid()) {
+            status = InterlinkerStatus.REJECTED;
+            reason = r.rejected;
+        } else if (state != null && state.disabled()) {
+            status = InterlinkerStatus.DISABLED;
+            reason = "disabled by an operator: interlink:enable " + r.interlinkerId() + " brings it back";
+        } else if (r.unfit != null) {
+            status = InterlinkerStatus.REJECTED;
+            reason = r.unfit;
+        } else if (serving && r.circuit.isOpen()) {
+            status = InterlinkerStatus.FAILING;
+            reason = "its calls fail repeatedly; the kernel stops calling it for a while, then tries again";
+        } else {
+            status = InterlinkerStatus.ACTIVE;
+            if (!serving && r.note != null) reason = r.note;
+            else if (!serving && s.serving().containsKey(r.interlinkerId())) reason = "standing by: " + s.serving().get(r.interlinkerId()).version() + " serves";
+        }
+        return new InterlinkerEntry(r.interlinkerId(), r.version(), status, reason, r.info, Optional.ofNullable(r.descriptor),
+                serving ? r.since : r.arrived, serving);
+    }
+
+    private static InterlinkerEntry entry(Diagnosis d) {
+        return new InterlinkerEntry("", d.bundle().version(), InterlinkerStatus.REJECTED, d.reason(), d.bundle(), Optional.empty(), d.since(), false);
+    }
+
+    /** One entry per id (the serving registration, else the highest valid one), plus each refusal. */
+    private List<InterlinkerEntry> listed(Snapshot s) {
+        Map<String, Registration> shown = new HashMap<>();
+        List<InterlinkerEntry> out = new ArrayList<>();
+        for (Registration r : s.all()) {
+            if (!r.valid()) {
+                out.add(entry(r, s));
+                continue;
+            }
+            Registration serving = s.serving().get(r.interlinkerId());
+            if (serving != null) {
+                shown.put(r.interlinkerId(), serving);
+            } else {
+                shown.merge(r.interlinkerId(), r, (a, b) -> a.osgiVersion().compareTo(b.osgiVersion()) >= 0 ? a : b);
+            }
+        }
+        shown.values().forEach(r -> out.add(entry(r, s)));
+        s.diagnoses().forEach(d -> out.add(entry(d)));
+        out.sort(Comparator.comparing(InterlinkerEntry::id).thenComparing(e -> e.status().ordinal()).thenComparing(e -> e.bundle().id()));
+        return out;
     }
 
     @Override
     public Optional<InterlinkerEntry> find(String id) {
-        Registration r = snapshot.serving().get(id);
-        if (r != null) return Optional.of(r.entry());
-        return snapshot.listed().stream().filter(e -> e.id().equals(id)).findFirst();
+        Snapshot s = snapshot;
+        Registration r = s.serving().get(id);
+        if (r != null) return Optional.of(entry(r, s));
+        return listed(s).stream().filter(e -> e.id().equals(id)).findFirst();
     }
 
     @Override
     public List<InterlinkerEntry> versions(String id) {
-        List<InterlinkerEntry> all;
-        synchronized (this) {
-            all = registrations.values().stream().map(Registration::entry).filter(e -> e.id().equals(id)).toList();
-        }
-        Optional<InterlinkerEntry> serving = find(id);
-        List<InterlinkerEntry> out = new ArrayList<>();
-        serving.ifPresent(out::add);
-        all.stream().filter(e -> serving.map(s -> s != e).orElse(true))
-                .sorted(Comparator.comparing((InterlinkerEntry e) -> Version.parseVersion(e.version().isEmpty() ? "0" : e.version())).reversed())
-                .forEach(out::add);
-        return out;
+        Snapshot s = snapshot;
+        return s.all().stream().filter(r -> r.interlinkerId().equals(id))
+                .sorted(Comparator.comparing((Registration r) -> s.serving().get(id) == r ? 0 : 1)
+                        .thenComparing(Comparator.comparing(Registration::osgiVersion).reversed()))
+                .map(r -> entry(r, s)).toList();
     }
 
     @Override
     public Page<InterlinkerEntry> search(InterlinkerQuery query) {
         String[] words = query.text().map(t -> t.toLowerCase(Locale.ROOT).trim().split("\\s+")).orElse(new String[0]);
         List<InterlinkerEntry> matches = new ArrayList<>();
-        for (InterlinkerEntry e : snapshot.listed()) {
+        for (InterlinkerEntry e : listed(snapshot)) {
             if (query.nature().isPresent() && e.descriptor().map(d -> d.nature() != query.nature().get()).orElse(true)) continue;
             if (words.length > 0 && !matches(e, words, query.language())) continue;
             matches.add(e);
@@ -275,13 +905,9 @@ public class RegistryComponent implements InterlinkerRegistry {
         return true;
     }
 
-    private void post(String topic, InterlinkerEntry e, Map<String, Object> more) {
-        Map<String, Object> props = new LinkedHashMap<>();
-        props.put(Events.SUBJECT_TYPE, "interlinker");
-        props.put(Events.SUBJECT_ID, e.id().isEmpty() ? e.bundle().symbolicName() : e.id());
-        props.put("version", e.version());
-        props.put("bundle", e.bundle().symbolicName() + " " + e.bundle().version());
-        props.putAll(more);
-        events.postEvent(new Event(topic, props));
+    /** Ids the kernel knows (they have state) but that no bundle serves now. */
+    List<String> unavailableIds() {
+        Snapshot s = snapshot;
+        return s.states().keySet().stream().filter(id -> !s.serving().containsKey(id)).sorted().toList();
     }
 }

@@ -9,6 +9,9 @@ public final class Events {
     public static final String INTERLINKER_ARRIVED = "eu/interlink/interlinker/ARRIVED";
     public static final String INTERLINKER_DEPARTED = "eu/interlink/interlinker/DEPARTED";
     public static final String INTERLINKER_REJECTED = "eu/interlink/interlinker/REJECTED";
+    /** An upgrade or rollback, with {@code version}, {@code from} and {@code outcome} ({@code ok} or {@code failed}). */
+    public static final String INTERLINKER_UPGRADED = "eu/interlink/interlinker/UPGRADED";
+    public static final String INTERLINKER_ROLLED_BACK = "eu/interlink/interlinker/ROLLED_BACK";
     public static final String ASSET_CREATED = "eu/interlink/asset/CREATED";
     public static final String ASSET_COPIED = "eu/interlink/asset/COPIED";
     public static final String ASSET_DELETED = "eu/interlink/asset/DELETED";

@@ -6,4 +6,7 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface HealthCheck {
     Health check();
+
+    /** Call counts and latencies per Interlinker id, for {@code /metrics}. */
+    java.util.List<InterlinkerMetrics> metrics();
 }

@@ -56,6 +56,7 @@ final class Views {
             out.put("language", InterlinkerDescriptor.DEFAULT_LANGUAGE);
         }
         out.put("status", e.status().label());
+        out.put("serving", e.serving());
         if (!e.reason().isEmpty()) out.put("reason", e.reason());
         out.put("capabilities", d == null ? List.of() : d.capabilities().stream().map(Views::label).toList());
         out.put("languages", d == null ? List.of() : List.copyOf(d.languages()));
@@ -84,10 +85,25 @@ final class Views {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("version", v.version());
             m.put("status", v.status().label());
+            m.put("serving", v.serving());
             m.put("bundle", v.bundle().symbolicName() + " " + v.bundle().version());
             if (!v.reason().isEmpty()) m.put("reason", v.reason());
             return m;
         }).toList());
+        return out;
+    }
+
+    static Map<String, Object> history(eu.interlink.kernel.service.HistoryEntry h) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", h.id());
+        out.put("at", h.at().toString());
+        out.put("interlinker", h.interlinkerId());
+        out.put("action", h.action());
+        out.put("version", h.version());
+        h.fromVersion().ifPresent(v -> out.put("from", v));
+        out.put("outcome", h.outcome());
+        out.put("detail", h.detail());
+        h.actor().ifPresent(a -> out.put("actor", a));
         return out;
     }
 

@@ -1,0 +1,108 @@
+package eu.interlink.itest;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+import javax.inject.Inject;
+
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+/** The interlink:* commands of the operator guide, run in the platform's own Karaf shell. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class ShellIT {
+
+    @Inject
+    private SessionFactory sessions;
+
+    @Configuration
+    public Option[] config() {
+        return Platform.options();
+    }
+
+    /** Runs one command line as an operator would type it; returns what it printed. */
+    private String run(String command) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+        Session session = sessions.create(new ByteArrayInputStream(new byte[0]), print, print);
+        try {
+            Object result = session.execute(command);
+            if (result != null) print.println(session.resolveCommand(command) == null ? result : result.toString());
+        } finally {
+            session.close();
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String fails(String command) {
+        try {
+            String out = run(command);
+            fail(command + " should fail, printed: " + out);
+            return out;
+        } catch (Exception e) {
+            return e.getMessage();
+        }
+    }
+
+    @Test
+    public void theOperatorGuidesCommandsWork() throws Exception {
+        Http http = Platform.http();
+        Await.until("the API", Duration.ofSeconds(60), () -> http.get("/api/v1/interlinkers/checklist"), a -> a.status() == 200);
+
+        assertTrue(run("interlink:list").contains("checklist"));
+        String installed = run("interlink:install " + Fixtures.jar("sample"));
+        assertTrue(installed, installed.contains("sample"));
+        Fixtures.awaitServing(http, "sample", "0.1.0");
+        String asset = http.post("/api/v1/assets", Map.of("interlinker", "sample", "params", Map.of("name", "from the shell test"))).json().path("id").asText();
+
+        String info = run("interlink:info sample");
+        assertTrue(info, info.contains("0.1.0") && info.contains("eu.interlink.testing.sample"));
+
+        run("interlink:upgrade sample " + Fixtures.jar("sample-v2"));
+        Fixtures.awaitServing(http, "sample", "0.2.0");
+        run("interlink:rollback sample");
+        Fixtures.awaitServing(http, "sample", "0.1.0");
+        assertEquals("from the shell test", http.get("/api/v1/assets/" + asset + "/download").json().path("name").asText());
+
+        run("interlink:disable sample");
+        assertEquals("disabled", http.get("/api/v1/interlinkers/sample").json().path("status").asText());
+        assertTrue(run("interlink:list --status disabled").contains("sample"));
+        run("interlink:enable sample");
+        assertEquals("active", http.get("/api/v1/interlinkers/sample").json().path("status").asText());
+
+        String history = run("interlink:history sample");
+        for (String action : new String[] {"installed", "upgraded", "rolled-back", "disabled", "enabled"}) {
+            assertTrue(action + " in " + history, history.contains(action));
+        }
+
+        run("interlink:remove sample");
+        assertEquals(404, http.get("/api/v1/interlinkers/sample").status());
+        assertEquals("unavailable", http.get("/api/v1/assets/" + asset).json().path("status").asText());
+
+        // Mistakes are one line that says what is wrong, never a stack trace.
+        String unknown = fails("interlink:info no-such-interlinker");
+        assertTrue(unknown, unknown.contains("no-such-interlinker") && !unknown.contains("Exception"));
+        String nothingBack = fails("interlink:rollback checklist");
+        assertTrue(nothingBack, nothingBack.contains("no previous version"));
+        String noFile = fails("interlink:install /no/such/bundle.jar");
+        assertTrue(noFile, noFile.contains("/no/such/bundle.jar"));
+        String badStatus = fails("interlink:list --status sleepy");
+        assertTrue(badStatus, badStatus.contains("active"));
+    }
+}
