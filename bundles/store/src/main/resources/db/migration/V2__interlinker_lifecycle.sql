@@ -7,8 +7,6 @@ CREATE TABLE interlinker_state (
     -- The version serving it, and the one that served before the last upgrade or rollback.
     serving_version  VARCHAR(40),
     previous_version VARCHAR(40),
-    -- Set by a rollback: a newer version present does not take over again until an explicit upgrade.
-    pinned           BOOLEAN     NOT NULL DEFAULT FALSE,
     disabled         BOOLEAN     NOT NULL DEFAULT FALSE,
     updated_at       TIMESTAMP WITH TIME ZONE NOT NULL
 );

@@ -94,12 +94,6 @@ public class OperationsComponent implements InterlinkerOperations {
     }
 
     private InterlinkerEntry upgrade(String id, Bundle b, String actor) {
-        // An explicit upgrade lifts the pin a rollback left, so that the newer version may take over.
-        registry.onLifecycle(() -> {
-            IdState s = registry.state(id);
-            if (s != null && s.pinned()) registry.saveState(s.withPinned(false));
-            return null;
-        }, settleMillis());
         Optional<Registration> before = registry.serving(id);
         Registration r = settle(b, id);
         if (registry.serving(id).orElse(null) != r) {
@@ -162,7 +156,7 @@ public class OperationsComponent implements InterlinkerOperations {
         back.note = null;
         IdState now = registry.state(id);
         // Nothing further back is remembered: going forward again is an explicit upgrade.
-        registry.saveState(now.serving(previous, null).withPinned(true));
+        registry.saveState(now.serving(previous, null));
         registry.serve(id, back);
         current.resume();
         registry.record(id, "rolled-back", previous, current.version(), "ok", "now served by bundle " + back.info.symbolicName() + " " + back.info.version(), actor);
@@ -199,7 +193,7 @@ public class OperationsComponent implements InterlinkerOperations {
             IdState s = registry.state(id);
             if (s == null) {
                 int dataVersion = registry.registrationsOf(id).stream().filter(Registration::valid).mapToInt(Registration::dataVersion).max().orElse(1);
-                s = new IdState(id, dataVersion, null, null, false, false);
+                s = new IdState(id, dataVersion, null, null, false);
             }
             registry.saveState(s.withDisabled(disabled));
             registry.reconcile(id);

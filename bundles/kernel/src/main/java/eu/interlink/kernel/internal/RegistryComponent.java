@@ -470,7 +470,7 @@ public class RegistryComponent implements InterlinkerRegistry {
             }
         }
         boolean upgrade = before != null && !before.equals(target.version());
-        IdState next = (state == null ? new IdState(id, target.dataVersion(), null, null, false, false) : state.withDataVersion(target.dataVersion()))
+        IdState next = (state == null ? new IdState(id, target.dataVersion(), null, null, false) : state.withDataVersion(target.dataVersion()))
                 .serving(target.version(), upgrade ? before : state == null ? null : state.previousVersion());
         saveState(next);
         serve(id, target);
@@ -482,19 +482,16 @@ public class RegistryComponent implements InterlinkerRegistry {
         }
     }
 
+    /**
+     * The highest version that can serve: one whose data migration has not failed, and that reads the data as it
+     * is or can migrate it forward. A rollback stops the bundle it rolls back from, so that version does not
+     * take over again unless someone starts or installs it again, which is asking for it.
+     */
     private static Registration choose(IdState state, List<Registration> candidates) {
-        List<Registration> fit = candidates.stream()
+        return candidates.stream()
                 .filter(r -> r.unfit == null && (state == null || r.dataVersion() >= state.dataVersion()))
-                .sorted(Comparator.comparing(Registration::osgiVersion).reversed())
-                .toList();
-        if (fit.isEmpty()) return null;
-        if (state != null && state.pinned()) {
-            // After a rollback, the version rolled back to serves until an operator upgrades again explicitly.
-            Optional<Registration> pinned = fit.stream().filter(r -> r.version().equals(state.servingVersion())).findFirst();
-            if (pinned.isPresent()) return pinned.get();
-            return fit.stream().filter(r -> r.dataVersion() == state.dataVersion()).findFirst().orElse(null);
-        }
-        return fit.get(0);
+                .max(Comparator.comparing(Registration::osgiVersion))
+                .orElse(null);
     }
 
     /** Holds the requests for {@code r}'s id and waits for those in flight on it to finish. */
@@ -527,7 +524,7 @@ public class RegistryComponent implements InterlinkerRegistry {
                     }
                 }
             }
-            IdState s = StateTable.find(c, id).orElse(new IdState(id, from, null, null, false, false));
+            IdState s = StateTable.find(c, id).orElse(new IdState(id, from, null, null, false));
             StateTable.save(c, s.withDataVersion(target.dataVersion()));
             return null;
         });

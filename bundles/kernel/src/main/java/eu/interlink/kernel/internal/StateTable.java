@@ -18,20 +18,19 @@ final class StateTable {
     }
 
     /** What the kernel remembers of one Interlinker id. */
-    record IdState(String id, int dataVersion, String servingVersion, String previousVersion, boolean pinned, boolean disabled) {
-        IdState withDataVersion(int v) { return new IdState(id, v, servingVersion, previousVersion, pinned, disabled); }
-        IdState withPinned(boolean p) { return new IdState(id, dataVersion, servingVersion, previousVersion, p, disabled); }
-        IdState withDisabled(boolean d) { return new IdState(id, dataVersion, servingVersion, previousVersion, pinned, d); }
-        IdState serving(String version, String previous) { return new IdState(id, dataVersion, version, previous, pinned, disabled); }
+    record IdState(String id, int dataVersion, String servingVersion, String previousVersion, boolean disabled) {
+        IdState withDataVersion(int v) { return new IdState(id, v, servingVersion, previousVersion, disabled); }
+        IdState withDisabled(boolean d) { return new IdState(id, dataVersion, servingVersion, previousVersion, d); }
+        IdState serving(String version, String previous) { return new IdState(id, dataVersion, version, previous, disabled); }
     }
 
     static Optional<IdState> find(Connection c, String id) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT data_version, serving_version, previous_version, pinned, disabled FROM interlinker_state WHERE interlinker_id = ?")) {
+                "SELECT data_version, serving_version, previous_version, disabled FROM interlinker_state WHERE interlinker_id = ?")) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next()
-                        ? Optional.of(new IdState(id, rs.getInt(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getBoolean(5)))
+                        ? Optional.of(new IdState(id, rs.getInt(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
                         : Optional.empty();
             }
         }
@@ -40,10 +39,10 @@ final class StateTable {
     static List<IdState> all(Connection c) throws SQLException {
         List<IdState> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT interlinker_id, data_version, serving_version, previous_version, pinned, disabled FROM interlinker_state");
+                "SELECT interlinker_id, data_version, serving_version, previous_version, disabled FROM interlinker_state");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                out.add(new IdState(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getBoolean(5), rs.getBoolean(6)));
+                out.add(new IdState(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getBoolean(5)));
             }
         }
         return out;
@@ -52,25 +51,23 @@ final class StateTable {
     static void save(Connection c, IdState s) throws SQLException {
         Timestamp now = Timestamp.from(Instant.now());
         try (PreparedStatement update = c.prepareStatement("UPDATE interlinker_state SET data_version = ?, serving_version = ?, previous_version = ?,"
-                + " pinned = ?, disabled = ?, updated_at = ? WHERE interlinker_id = ?")) {
+                + " disabled = ?, updated_at = ? WHERE interlinker_id = ?")) {
             update.setInt(1, s.dataVersion());
             update.setString(2, s.servingVersion());
             update.setString(3, s.previousVersion());
-            update.setBoolean(4, s.pinned());
-            update.setBoolean(5, s.disabled());
-            update.setTimestamp(6, now);
-            update.setString(7, s.id());
+            update.setBoolean(4, s.disabled());
+            update.setTimestamp(5, now);
+            update.setString(6, s.id());
             if (update.executeUpdate() > 0) return;
         }
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO interlinker_state (interlinker_id, data_version, serving_version,"
-                + " previous_version, pinned, disabled, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                + " previous_version, disabled, updated_at) VALUES (?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, s.id());
             insert.setInt(2, s.dataVersion());
             insert.setString(3, s.servingVersion());
             insert.setString(4, s.previousVersion());
-            insert.setBoolean(5, s.pinned());
-            insert.setBoolean(6, s.disabled());
-            insert.setTimestamp(7, now);
+            insert.setBoolean(5, s.disabled());
+            insert.setTimestamp(6, now);
             insert.executeUpdate();
         }
     }
