@@ -36,7 +36,6 @@ import eu.interlink.store.Store;
  */
 @Component(service = AssetService.class)
 public class AssetComponent implements AssetService {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AssetComponent.class);
 
     @Reference
     private Store store;
@@ -46,6 +45,9 @@ public class AssetComponent implements AssetService {
 
     @Reference
     private Guard guard;
+
+    @Reference
+    private GateComponent gate;
 
     @Reference
     private EventAdmin events;
@@ -162,24 +164,8 @@ public class AssetComponent implements AssetService {
         }
     }
 
-    /**
-     * The registration serving {@code interlinkerId}, counted in (the caller exits it): 404 when nothing is
-     * known of the id, 503 when it is disabled, absent, or not back in time from a swap.
-     */
     private RegistryComponent.Registration acquire(String interlinkerId, String assetId) {
-        if (registry.isDisabled(interlinkerId)) {
-            throw new KernelException(503, "interlinker-disabled", "Interlinker disabled",
-                    "Interlinker '" + interlinkerId + "' is disabled by an operator" + (assetId == null ? "" : "; the data of asset '" + assetId + "' is kept"));
-        }
-        Optional<RegistryComponent.Registration> r = registry.acquire(interlinkerId);
-        if (r.isPresent()) return r.get();
-        boolean known = assetId != null || registry.find(interlinkerId).isPresent()
-                || store.inTransaction(c -> AssetTable.exists(c, interlinkerId));
-        if (!known) throw KernelException.notFound("Interlinker", interlinkerId);
-        LOG.debug("No version of Interlinker '{}' to serve a request: {}", interlinkerId, registry.explain(interlinkerId));
-        throw new KernelException(503, "interlinker-unavailable", "Interlinker unavailable",
-                "Interlinker '" + interlinkerId + "' is not available now" + (assetId == null ? "" : "; the data of asset '" + assetId + "' is kept")
-                        + " and works again when an operator brings it back");
+        return gate.acquire(interlinkerId, assetId);
     }
 
     private static void require(RegistryComponent.Registration r, Capability capability) {

@@ -138,18 +138,31 @@ public class RegistryComponent implements InterlinkerRegistry {
             return rejected == null;
         }
 
-        /** Counts a call in; false when the registration is leaving and must not be used any more. */
+        /** How many times the current thread is counted in: a nested entry must not wait for a pause it blocks. */
+        private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
+
+        /** Counts a call in; false when the registration is leaving or paused and must not be used now. */
         boolean enter() {
+            int[] d = depth.get();
             inFlight.incrementAndGet();
-            if (leaving || paused) {
-                exit();
+            if (d[0] == 0 && (leaving || paused)) {
+                inFlight.decrementAndGet();
+                depth.remove();
+                signalIfIdle();
                 return false;
             }
+            d[0]++;
             return true;
         }
 
         void exit() {
-            if (inFlight.decrementAndGet() == 0 && (leaving || paused)) {
+            int[] d = depth.get();
+            if (--d[0] <= 0) depth.remove();
+            if (inFlight.decrementAndGet() == 0) signalIfIdle();
+        }
+
+        private void signalIfIdle() {
+            if (inFlight.get() == 0 && (leaving || paused)) {
                 synchronized (this) {
                     notifyAll();
                 }
@@ -704,17 +717,20 @@ public class RegistryComponent implements InterlinkerRegistry {
     }
 
     /**
-     * The valid registration of {@code id} made by {@code bundleId}, counted in: for an Interlinker's own pages,
-     * which must not touch the data while it changes shape (they hold, like the kernel's calls).
+     * The registration of {@code id} made by {@code bundleId}, counted in, if it is the one serving: for an
+     * Interlinker's own pages, which must not touch the data while it changes shape (they hold, like the
+     * kernel's calls) nor after another version took over. Re-entrant for a page request already counted in.
      */
     Optional<Registration> acquireOwn(String id, long bundleId) {
         long until = System.currentTimeMillis() + guard.swapHoldMillis();
         while (true) {
-            Optional<Registration> own = snapshot.all().stream()
-                    .filter(r -> r.valid() && !r.leaving && r.interlinkerId().equals(id) && r.bundle.getBundleId() == bundleId).findFirst();
-            if (own.isEmpty()) return own;
-            if (own.get().enter()) return own;
+            Snapshot seen = snapshot;
+            Registration serving = seen.serving().get(id);
+            if (serving != null && serving.bundle.getBundleId() == bundleId && serving.enter()) return Optional.of(serving);
+            // Another version serves: this bundle's pages have no business with the data any more.
+            if (serving != null && serving.bundle.getBundleId() != bundleId) return Optional.empty();
             long now = System.currentTimeMillis();
+            if (snapshot != seen) continue;
             if (now >= until) return Optional.empty();
             synchronized (published) {
                 try {

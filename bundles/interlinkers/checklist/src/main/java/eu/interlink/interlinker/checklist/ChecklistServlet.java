@@ -22,14 +22,13 @@ import javax.servlet.http.HttpServletResponse;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
-import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import eu.interlink.api.AssetAccess;
+import eu.interlink.api.InterlinkerPages;
 import eu.interlink.api.AssetContext;
 import eu.interlink.api.AssetNotFoundException;
 import eu.interlink.api.Document;
@@ -41,8 +40,7 @@ import eu.interlink.api.StaleDocumentException;
  * the whole document at the version it read, so two users' changes never silently overwrite each other.
  */
 @Component(service = Servlet.class)
-@HttpWhiteboardServletName("interlink-checklist")
-@HttpWhiteboardServletPattern("/interlinkers/checklist/*")
+@InterlinkerPages("checklist")
 public final class ChecklistServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final System.Logger LOG = System.getLogger(ChecklistServlet.class.getName());

@@ -1,0 +1,2 @@
+/** The throughput baseline servlet: private, never shipped. */
+package eu.interlink.bench.bare;

@@ -1,0 +1,328 @@
+package eu.interlink.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * {@code ./interlink bench}: measures the platform on this machine and (re)writes {@code docs/performance.md}.
+ *
+ * <p>Every figure is a percentile over many repetitions, or a ratio against a baseline measured in the same run.
+ * The distributions under test are real ones, unpacked afresh, started with {@code bin/karaf server} on free
+ * loopback ports and driven over HTTP; every one of them is stopped at the end, also on failure.
+ *
+ * <p>Arguments: {@code --only m1,m2} runs some measures only ({@code micro, boot, hotdeploy, swap, throughput,
+ * scale}), and {@code --quick} fewer repetitions; either writes {@code benchmarks/runner/target/performance-partial.md}
+ * instead of the report, which only a full run rewrites.
+ */
+public final class Benchmarks {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final List<String> ALL = List.of("micro", "boot", "hotdeploy", "swap", "throughput", "scale");
+
+    /** Where things are: {@code bench.properties}, filled in by the build. */
+    record Paths(Path root, Path distribution, Path testBundles, Path template, Path bare, Path vanilla, String karafVersion,
+            Path work, Path report) {
+        static Paths load() {
+            Properties p = new Properties();
+            try (InputStream in = Benchmarks.class.getResourceAsStream("/bench.properties")) {
+                p.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return new Paths(path(p, "root"), path(p, "distribution"), path(p, "test.bundles"), path(p, "template"), path(p, "bare"),
+                    path(p, "vanilla"), p.getProperty("karaf.version"), path(p, "work"), path(p, "report"));
+        }
+
+        private static Path path(Properties p, String key) {
+            return Path.of(p.getProperty(key)).toAbsolutePath().normalize();
+        }
+
+        void check() {
+            for (Path f : List.of(distribution, testBundles.resolve("interlink-testing-sample.jar"), testBundles.resolve("interlink-testing-sample-v2.jar"),
+                    template, bare, vanilla)) {
+                if (!Files.exists(f)) throw new IllegalStateException("Missing " + f + ": build first (./interlink bench builds what is missing)");
+            }
+        }
+    }
+
+    /** How many repetitions: the full run, or a quick one for trying the harness. */
+    record Effort(boolean quick) {
+        int n(int full, int quick) {
+            return this.quick ? quick : full;
+        }
+    }
+
+    private Benchmarks() {
+    }
+
+    public static void main(String[] args) {
+        Set<String> only = new LinkedHashSet<>(ALL);
+        boolean quick = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--only" -> {
+                    if (i + 1 >= args.length) usage("--only needs a list");
+                    only = new LinkedHashSet<>(Arrays.asList(args[++i].split(",")));
+                    if (!ALL.containsAll(only)) usage("unknown measure in " + only + "; the measures are " + ALL);
+                }
+                case "--quick" -> quick = true;
+                default -> usage("unknown argument '" + args[i] + "'");
+            }
+        }
+        boolean full = !quick && only.containsAll(ALL);
+        Paths paths = Paths.load();
+        paths.check();
+        Effort effort = new Effort(quick);
+        long started = System.nanoTime();
+        Report report = new Report();
+        describeMachine(report, paths);
+        GeneratedBundles generated = new GeneratedBundles(paths.template(), paths.work().resolve("generated"));
+        log("measuring %s%s; work folder %s", only, quick ? " (quick)" : "", paths.work());
+
+        Scale.Probe at10 = null;
+        Scale.Probe at1000 = null;
+        if (only.contains("micro")) guarded(report, "7", "Micro-benchmarks of the kernel", () -> report.add(Micro.run(effort)));
+        if (only.contains("boot")) guarded(report, "4", "Boot and memory", () -> BootAndMemory.run(report, paths, effort));
+        if (only.contains("scale") || only.contains("throughput") || only.contains("swap")) {
+            Set<String> want = only;
+            Scale.Probe[] small = new Scale.Probe[1];
+            guarded(report, "2/3/5", "Platform with 10 generated Interlinkers", () -> {
+                try (Distribution d = Distribution.ours(paths.distribution(), paths.work().resolve("ten"), "platform with 10 Interlinkers")) {
+                    for (int n = 1; n <= 10; n++) copy(generated.numbered(n), d.deploy());
+                    copy(paths.bare(), d.deploy());
+                    d.start();
+                    awaitActive(d, 11, 240);
+                    if (want.contains("scale")) small[0] = Scale.probe(d, 10, effort);
+                    if (want.contains("throughput")) guarded(report, "3", "Throughput", () -> report.add(Throughput.run(d, effort)));
+                    if (want.contains("swap")) guarded(report, "2", "Swap under load", () -> report.add(SwapUnderLoad.run(d, paths, effort)));
+                }
+            });
+            at10 = small[0];
+        }
+        if (only.contains("hotdeploy")) {
+            guarded(report, "1", "Hot deploy", () -> {
+                int installed = effort.n(200, 50);
+                try (Distribution d = Distribution.ours(paths.distribution(), paths.work().resolve("two-hundred"), "platform with " + installed + " Interlinkers")) {
+                    for (int n = 1; n <= installed; n++) copy(generated.numbered(n), d.deploy());
+                    d.start();
+                    awaitActive(d, installed + 1, 600);
+                    report.add(HotDeploy.run(d, generated, installed, effort));
+                }
+            });
+        }
+        if (only.contains("scale") && at10 != null) {
+            Scale.Probe[] large = new Scale.Probe[1];
+            int many = effort.n(1000, 200);
+            guarded(report, "5", "Scale", () -> {
+                try (Distribution d = Distribution.ours(paths.distribution(), paths.work().resolve("thousand"), "platform with " + many + " Interlinkers")) {
+                    for (int n = 1; n <= many; n++) copy(generated.numbered(n), d.deploy());
+                    long t0 = System.nanoTime();
+                    d.start();
+                    awaitActive(d, many + 1, 900);
+                    double bootSeconds = (System.nanoTime() - t0) / 1e9;
+                    large[0] = Scale.probe(d, many, effort);
+                    large[0].bootSeconds = bootSeconds;
+                    large[0].heap = d.heapAfterFullGc();
+                }
+            });
+            at1000 = large[0];
+            if (at1000 != null) report.add(Scale.section(at10, at1000));
+        }
+        report.sections().sort(Comparator.comparing(Report.Section::number));
+
+        double minutes = (System.nanoTime() - started) / 60e9;
+        report.machine(String.format(Locale.ROOT, "benchmark run time: %.1f min (`./interlink bench`, build excluded)", minutes));
+        Path out = full ? paths.report() : paths.work().getParent().resolve("performance-partial.md");
+        report.write(out, header(full));
+        log("done in %.1f min; report: %s", minutes, out);
+        System.exit(failures > 0 ? 1 : 0);
+    }
+
+    private static int failures;
+
+    /** Runs one measure; its failure is reported (in the report too) and the next measure goes on. */
+    private static void guarded(Report report, String number, String title, Runnable measure) {
+        long t0 = System.nanoTime();
+        log("— %s: %s", number, title);
+        try {
+            measure.run();
+            log("— %s done in %.0f s", title, (System.nanoTime() - t0) / 1e9);
+        } catch (RuntimeException | AssertionError e) {
+            failures++;
+            e.printStackTrace();
+            report.failed(number, title, e);
+        }
+    }
+
+    private static String header(boolean full) {
+        return "# Performance\n\n"
+                + (full ? "" : "**A partial or quick run: not the report. Run `./interlink bench` for that.**\n\n")
+                + "Written by `./interlink bench` (`benchmarks/`, not part of `./interlink test`) on "
+                + ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT))
+                + ". Do not edit it by hand: the next run rewrites it. Every figure is a percentile over many repetitions, "
+                + "or a ratio against a baseline measured in the same run on the same machine; each says how it was obtained. "
+                + "The platform runs as an operator runs it: the distribution built by `mvn install` "
+                + "(`karaf-assembly/target/*.tar.gz`), unpacked afresh, started with `bin/karaf server`, on free loopback "
+                + "ports, driven over HTTP by a plain Java client in another JVM on the same 2 cores.\n\n";
+    }
+
+    private static void describeMachine(Report report, Paths paths) {
+        report.machine("cores (`nproc`): " + run(List.of("nproc"), 10).strip());
+        report.machine("memory: " + meminfo());
+        report.machine("CPU: " + cpuModel());
+        report.machine("JDK: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
+                + " (the distributions run on the same JDK, with Karaf's default heap settings)");
+        report.machine("kernel (`uname -r`): " + run(List.of("uname", "-r"), 10).strip());
+        report.machine("load average at start (`/proc/loadavg`): " + read(Path.of("/proc/loadavg")).strip());
+        report.machine("Karaf " + paths.karafVersion() + "; tree measured: " + gitDescription(paths.root()));
+        report.machine("date: " + ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+    }
+
+    private static String meminfo() {
+        for (String l : read(Path.of("/proc/meminfo")).split("\n")) {
+            if (l.startsWith("MemTotal:")) {
+                long kb = Long.parseLong(l.replaceAll("\\D", ""));
+                return String.format(Locale.ROOT, "%.1f GiB (MemTotal %d kB)", kb / 1024.0 / 1024.0, kb);
+            }
+        }
+        return "unknown";
+    }
+
+    private static String cpuModel() {
+        for (String l : read(Path.of("/proc/cpuinfo")).split("\n")) {
+            if (l.startsWith("model name")) return l.substring(l.indexOf(':') + 1).strip();
+        }
+        return "unknown";
+    }
+
+    private static String gitDescription(Path root) {
+        try {
+            String commit = run(List.of("git", "-C", root.toString(), "rev-parse", "--short", "HEAD"), 10).strip();
+            String dirty = run(List.of("git", "-C", root.toString(), "status", "--porcelain", "--", "bundles", "features", "karaf-assembly"), 10).strip();
+            return "commit " + commit + (dirty.isEmpty() ? "" : " with uncommitted changes to the platform");
+        } catch (RuntimeException e) {
+            return "unknown (no git)";
+        }
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ helpers
+
+    /** Waits until the registry of {@code d} reports {@code count} active Interlinkers (health 200). */
+    static void awaitActive(Distribution d, int count, int seconds) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        int last = -1;
+        long lastLog = System.nanoTime();
+        try (Loopback http = new Loopback(d.port, 10_000)) {
+            while (System.nanoTime() < deadline) {
+                d.checkAlive();
+                try {
+                    Loopback.Response r = http.get("/api/v1/health");
+                    if (r.status() == 200) {
+                        last = json(r).path("components").path("registry").path("active").asInt();
+                        if (last >= count) {
+                            log("%s is up with %d active Interlinkers after %.1f s", d.name, last, d.sinceStart() / 1e9);
+                            return;
+                        }
+                    }
+                } catch (IOException notYet) {
+                    http.close();
+                }
+                if (System.nanoTime() - lastLog > 15e9) {
+                    log("  waiting for %s: %d of %d Interlinkers active after %.0f s", d.name, Math.max(last, 0), count, d.sinceStart() / 1e9);
+                    lastLog = System.nanoTime();
+                }
+                sleep(200);
+            }
+        }
+        throw new IllegalStateException(d.name + ": " + last + " of " + count + " Interlinkers active after " + seconds + " s; see "
+                + d.home.resolve("data/log/karaf.log"));
+    }
+
+    static JsonNode json(Loopback.Response r) {
+        try {
+            return JSON.readTree(r.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("Not JSON: " + r, e);
+        }
+    }
+
+    static void copy(Path file, Path dir) {
+        try {
+            Files.copy(file, dir.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs a command to its end and returns its output; fails on a non-zero exit. */
+    static String run(List<String> command, int timeoutSeconds) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            byte[] out;
+            try (InputStream in = p.getInputStream()) {
+                out = in.readAllBytes();
+            }
+            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException(command + " took more than " + timeoutSeconds + " s");
+            }
+            String text = new String(out, StandardCharsets.UTF_8);
+            if (p.exitValue() != 0) throw new IllegalStateException(command + " failed (" + p.exitValue() + "): " + text);
+            return text;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    static void log(String format, Object... args) {
+        System.out.printf(Locale.ROOT, "bench: " + format + "%n", args);
+        System.out.flush();
+    }
+
+    private static void usage(String problem) {
+        System.err.println("bench: " + problem);
+        System.err.println("usage: ./interlink bench [--only " + String.join(",", ALL) + "] [--quick]");
+        System.exit(2);
+    }
+
+    static List<String> list(String... s) {
+        return new ArrayList<>(List.of(s));
+    }
+}
