@@ -93,6 +93,8 @@ public class ShellIT {
 
         run("interlink:remove sample");
         assertEquals(404, http.get("/api/v1/interlinkers/sample").status());
+        String unavailable = run("interlink:list --status unavailable");
+        assertTrue(unavailable, unavailable.contains("sample") && unavailable.contains("unavailable"));
         assertEquals("unavailable", http.get("/api/v1/assets/" + asset).json().path("status").asText());
 
         // Mistakes are one line that says what is wrong, never a stack trace.

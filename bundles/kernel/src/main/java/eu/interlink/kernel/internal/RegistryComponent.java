@@ -918,9 +918,22 @@ public class RegistryComponent implements InterlinkerRegistry {
         return true;
     }
 
-    /** Ids the kernel knows (they have state) but that no bundle serves now. */
+    /** Ids the kernel knows (they have state) but that no bundle registers now. */
     List<String> unavailableIds() {
         Snapshot s = snapshot;
-        return s.states().keySet().stream().filter(id -> !s.serving().containsKey(id)).sorted().toList();
+        return s.states().keySet().stream()
+                .filter(id -> s.all().stream().noneMatch(r -> r.valid() && r.interlinkerId().equals(id)))
+                .sorted().toList();
+    }
+
+    @Override
+    public List<InterlinkerEntry> unavailable() {
+        Snapshot s = snapshot;
+        return unavailableIds().stream().map(id -> {
+            IdState st = s.states().get(id);
+            return new InterlinkerEntry(id, st == null || st.servingVersion() == null ? "" : st.servingVersion(), InterlinkerStatus.UNAVAILABLE,
+                    "no bundle registers it now; its assets and their data are kept until it returns", new BundleInfo(-1, "", ""),
+                    Optional.empty(), Instant.now(), false);
+        }).toList();
     }
 }

@@ -21,4 +21,13 @@ public interface InterlinkerRegistry {
 
     /** One entry per serving Interlinker plus each rejected registration, sorted by id, filtered and paged. */
     Page<InterlinkerEntry> search(InterlinkerQuery query);
+
+    /**
+     * The Interlinkers the kernel knows (it keeps their assets and data) but that no bundle registers now, with
+     * status {@link InterlinkerStatus#UNAVAILABLE}, the version that served last, and no bundle (id -1). They are
+     * not in {@link #search}: the catalogue shows what can be used.
+     */
+    default java.util.List<InterlinkerEntry> unavailable() {
+        return java.util.List.of();
+    }
 }

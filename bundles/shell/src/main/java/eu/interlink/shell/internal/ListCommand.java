@@ -35,7 +35,10 @@ public class ListCommand extends InterlinkerCommand {
     void run(PrintStream out) throws Exception {
         Optional<InterlinkerStatus> wantedStatus = status == null ? Optional.empty() : Optional.of(Labels.status(status));
         Optional<Nature> wantedNature = nature == null ? Optional.empty() : Optional.of(Labels.nature(nature));
-        List<InterlinkerEntry> entries = select(Catalogue.all(registry, wantedNature), wantedStatus);
+        List<InterlinkerEntry> entries = new java.util.ArrayList<>(Catalogue.all(registry, wantedNature));
+        // Known but absent ones have no descriptor, so no nature: shown only when no nature is asked for.
+        if (wantedNature.isEmpty()) entries.addAll(registry.unavailable());
+        entries = select(entries, wantedStatus);
         print(Tables.interlinkers(entries), out);
     }
 

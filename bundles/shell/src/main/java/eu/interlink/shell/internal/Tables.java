@@ -75,7 +75,7 @@ final class Tables {
 
     /** {@code symbolic.name/version [id]}, the way an operator finds it again with {@code bundle:list}. */
     static String bundle(BundleInfo b) {
-        if (b == null) return NONE;
+        if (b == null || b.id() < 0) return NONE;
         return text(b.symbolicName()) + "/" + text(b.version()) + " [" + b.id() + "]";
     }
 
