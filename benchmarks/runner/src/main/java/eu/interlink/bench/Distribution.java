@@ -74,11 +74,14 @@ final class Distribution implements AutoCloseable {
         d.edit("etc/org.apache.karaf.management.cfg", "(?m)^rmiServerHost\\s*=.*$", "rmiServerHost = 127.0.0.1");
         d.edit("etc/org.apache.karaf.features.cfg", "(?m)^featuresBoot\\s*=\\s*\\\\$",
                 "featuresBoot = \\\\\n    " + String.join(", \\\\\n    ", bootFeatures) + ", \\\\");
-        StringBuilder repos = new StringBuilder("${karaf.home.uri}${karaf.default.repository}@id=system.repository@snapshots");
-        for (Path r : repositories) repos.append(", ").append(r.toUri()).append("@id=extra").append(repos.length()).append("@snapshots");
-        d.write("etc/org.ops4j.pax.url.mvn.cfg", "# Offline, like our distribution: no remote repository, no ~/.m2.\n"
+        // The same resolver settings as ours (karaf-assembly's etc/org.ops4j.pax.url.mvn.cfg), plus the extra folders.
+        StringBuilder repos = new StringBuilder("${karaf.home.uri}${karaf.default.repository}@id=system.repository@snapshots, "
+                + "${karaf.data.uri}kar@id=kar.repository@multi@snapshots");
+        int n = 0;
+        for (Path r : repositories) repos.append(", ").append(r.toUri()).append("@id=extra").append(++n).append("@snapshots");
+        d.write("etc/org.ops4j.pax.url.mvn.cfg", "# Offline, like our distribution: no remote repository.\n"
+                + "org.ops4j.pax.url.mvn.certificateCheck = true\n"
                 + "org.ops4j.pax.url.mvn.useFallbackRepositories = false\n"
-                + "org.ops4j.pax.url.mvn.localRepository = ${karaf.data}/repository\n"
                 + "org.ops4j.pax.url.mvn.defaultRepositories = " + repos + "\n"
                 + "org.ops4j.pax.url.mvn.repositories =\n");
         return d;

@@ -517,33 +517,15 @@ public class RegistryComponent implements InterlinkerRegistry {
     private void migrate(Registration target, int from) {
         String id = target.interlinkerId();
         Map<Integer, DataMigration> steps = steps(target);
+        List<Integer> order = new ArrayList<>();
         for (int v = from; v < target.dataVersion(); v++) {
             if (!steps.containsKey(v)) {
                 throw new KernelException(409, "migration-missing", "Migration missing", "Interlinker '" + id + "' " + target.version()
                         + " declares data version " + target.dataVersion() + " but has no migration from version " + v);
             }
+            order.add(v);
         }
-        store.inTransaction(c -> {
-            List<String> assets = AssetTable.ids(c, id);
-            for (int v = from; v < target.dataVersion(); v++) {
-                DataMigration step = steps.get(v);
-                for (String asset : assets) {
-                    try (KernelAssetContext ctx = KernelAssetContext.forPlatform(store, target.descriptor, asset)) {
-                        int version = v;
-                        guard.call(target, "migrate asset " + asset + " from data version " + version, () -> {
-                            step.migrate(ctx);
-                            return null;
-                        });
-                    }
-                }
-            }
-            IdState s = StateTable.find(c, id).orElse(new IdState(id, from, null, null, false));
-            StateTable.save(c, s.withDataVersion(target.dataVersion()));
-            return null;
-        });
-        synchronized (this) {
-            states.remove(id); // re-read after the commit
-        }
+        reshape(target, order, target.dataVersion(), (v, ctx) -> steps.get(v).migrate(ctx), "migrate asset %s from data version %d");
         LOG.info("Migrated the data of Interlinker '{}' from version {} to {}", id, from, target.dataVersion());
     }
 
@@ -551,6 +533,7 @@ public class RegistryComponent implements InterlinkerRegistry {
     void revert(Registration newer, int from, int to) {
         String id = newer.interlinkerId();
         Map<Integer, DataMigration> steps = steps(newer);
+        List<Integer> order = new ArrayList<>();
         for (int v = from - 1; v >= to; v--) {
             DataMigration step = steps.get(v);
             if (step == null || !step.reversible()) {
@@ -558,27 +541,40 @@ public class RegistryComponent implements InterlinkerRegistry {
                         "The data migration of '" + id + "' from data version " + v + " to " + (v + 1) + " in " + newer.version()
                                 + " cannot be reverted, so rolling back would lose data; stay on " + newer.version() + " or restore a backup");
             }
+            order.add(v);
         }
+        reshape(newer, order, to, (v, ctx) -> steps.get(v).revert(ctx), "revert asset %s to data version %d");
+    }
+
+    @FunctionalInterface
+    private interface Step {
+        void apply(int fromVersion, KernelAssetContext context);
+    }
+
+    /**
+     * Applies {@code step} for each version of {@code order} to every asset of {@code via}'s id, through the
+     * guard, then records {@code dataVersion}: all in one transaction, so a failure leaves the data as it was.
+     */
+    private void reshape(Registration via, List<Integer> order, int dataVersion, Step step, String operation) {
+        String id = via.interlinkerId();
         store.inTransaction(c -> {
             List<String> assets = AssetTable.ids(c, id);
-            for (int v = from - 1; v >= to; v--) {
-                DataMigration step = steps.get(v);
+            for (int v : order) {
                 for (String asset : assets) {
-                    try (KernelAssetContext ctx = KernelAssetContext.forPlatform(store, newer.descriptor, asset)) {
-                        int version = v;
-                        guard.call(newer, "revert asset " + asset + " to data version " + version, () -> {
-                            step.revert(ctx);
+                    try (KernelAssetContext ctx = KernelAssetContext.forPlatform(store, via.descriptor, asset)) {
+                        guard.call(via, String.format(Locale.ROOT, operation, asset, v), () -> {
+                            step.apply(v, ctx);
                             return null;
                         });
                     }
                 }
             }
-            IdState s = StateTable.find(c, id).orElseThrow();
-            StateTable.save(c, s.withDataVersion(to));
+            IdState s = StateTable.find(c, id).orElse(new IdState(id, dataVersion, null, null, false));
+            StateTable.save(c, s.withDataVersion(dataVersion));
             return null;
         });
         synchronized (this) {
-            states.remove(id);
+            states.remove(id); // re-read after the commit
         }
     }
 

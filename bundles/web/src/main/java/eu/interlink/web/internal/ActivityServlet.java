@@ -30,9 +30,7 @@ public class ActivityServlet extends Api {
 
     @Override
     protected void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
-            throw methodNotAllowed(response, request.getMethod(), "GET");
-        }
+        requireGet(request, response);
         int offset = intParameter(request, "offset", 0, 0, 1_000_000);
         int limit = intParameter(request, "limit", 50, 1, 200);
         Page<ActivityEntry> page = log.read(text(request, "subjectType"), text(request, "subjectId"), text(request, "process"), offset, limit);

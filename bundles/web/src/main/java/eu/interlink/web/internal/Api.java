@@ -111,6 +111,13 @@ abstract class Api extends HttpServlet {
         return new Problem(405, "method-not-allowed", "Method not allowed", method + " is not allowed here; use " + String.join(" or ", allowed));
     }
 
+    /** Refuses any method but GET and HEAD, for read-only resources. */
+    static void requireGet(HttpServletRequest request, HttpServletResponse response) {
+        if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
+            throw methodNotAllowed(response, request.getMethod(), "GET");
+        }
+    }
+
     /** An integer query parameter within [min, max], or {@code dflt} when absent. */
     static int intParameter(HttpServletRequest request, String name, int dflt, int min, int max) {
         String raw = request.getParameter(name);

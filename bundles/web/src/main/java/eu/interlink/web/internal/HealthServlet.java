@@ -26,9 +26,7 @@ public class HealthServlet extends Api {
 
     @Override
     protected void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
-            throw methodNotAllowed(response, request.getMethod(), "GET");
-        }
+        requireGet(request, response);
         Health h = health.check();
         response.setHeader("Cache-Control", "no-store");
         json(response, h.up() ? 200 : 503, h);

@@ -30,9 +30,7 @@ public class InterlinkersServlet extends Api {
 
     @Override
     protected void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
-            throw methodNotAllowed(response, request.getMethod(), "GET");
-        }
+        requireGet(request, response);
         String language = Languages.negotiate(request);
         String[] path = segments(request);
         if (path.length == 0) {

@@ -33,9 +33,7 @@ public class MetricsServlet extends Api {
 
     @Override
     protected void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
-            throw methodNotAllowed(response, request.getMethod(), "GET");
-        }
+        requireGet(request, response);
         List<InterlinkerMetrics> all = health.metrics();
         response.setStatus(200);
         response.setContentType("text/plain; version=0.0.4; charset=utf-8");
