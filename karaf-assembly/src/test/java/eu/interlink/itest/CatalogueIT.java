@@ -122,6 +122,16 @@ public class CatalogueIT {
     }
 
     @Test
+    public void anUnchangedCatalogueIsNotSentAgain() {
+        Http.Answer first = http.get("/api/v1/interlinkers?limit=5");
+        String etag = first.header("ETag");
+        assertTrue(first.toString(), etag != null && etag.startsWith("\""));
+        assertEquals(304, http.get("/api/v1/interlinkers?limit=5", "If-None-Match", etag).status());
+        // Another query is another answer.
+        assertEquals(200, http.get("/api/v1/interlinkers?limit=6", "If-None-Match", etag).status());
+    }
+
+    @Test
     public void anUnknownIdIsA404Problem() {
         JsonNode p = assertProblem(http.get("/api/v1/interlinkers/no-such-interlinker"), 404);
         assertTrue(p.toString(), p.path("detail").asText().contains("no-such-interlinker"));

@@ -210,8 +210,11 @@ public class RegistryComponent implements InterlinkerRegistry {
     }
 
     /** What requests read: replaced whole on every change. */
-    record Snapshot(Map<String, Registration> serving, List<Registration> all, Map<String, IdState> states, List<Diagnosis> diagnoses) {
+    record Snapshot(long revision, Map<String, Registration> serving, List<Registration> all, Map<String, List<Registration>> byId,
+            Map<String, IdState> states, List<Diagnosis> diagnoses, List<Object> listing) {
     }
+
+    private long revision;
 
     // Guarded by this.
     private final Map<Long, Registration> registrations = new HashMap<>();
@@ -221,7 +224,7 @@ public class RegistryComponent implements InterlinkerRegistry {
     private final List<Object[]> early = new ArrayList<>();
     private boolean active;
 
-    private volatile Snapshot snapshot = new Snapshot(Map.of(), List.of(), Map.of(), List.of());
+    private volatile Snapshot snapshot = new Snapshot(0, Map.of(), List.of(), Map.of(), Map.of(), List.of(), List.of());
     /** Until when requests for an id wait for it to be served again, during a swap. */
     private final Map<String, Long> holdUntil = new ConcurrentHashMap<>();
     /** Notified on every publication, for requests that hold. */
@@ -641,7 +644,14 @@ public class RegistryComponent implements InterlinkerRegistry {
 
     /** Rebuilds the snapshot; called with the lock held. */
     private void publish() {
-        snapshot = new Snapshot(Map.copyOf(servingById), List.copyOf(registrations.values()), Map.copyOf(states), List.copyOf(diagnoses.values()));
+        List<Registration> all = List.copyOf(registrations.values());
+        Map<String, List<Registration>> byId = new HashMap<>();
+        for (Registration r : all) byId.computeIfAbsent(r.interlinkerId(), k -> new ArrayList<>()).add(r);
+        byId.replaceAll((k, v) -> List.copyOf(v));
+        List<Diagnosis> diagnosed = List.copyOf(diagnoses.values());
+        // The catalogue's order, computed once per change so that a request only slices it.
+        snapshot = new Snapshot(++revision, Map.copyOf(servingById), all, Map.copyOf(byId), Map.copyOf(states), diagnosed,
+                listing(all, servingById, diagnosed));
         synchronized (published) {
             published.notifyAll();
         }
@@ -763,7 +773,7 @@ public class RegistryComponent implements InterlinkerRegistry {
     }
 
     List<Registration> registrationsOf(String id) {
-        return snapshot.all().stream().filter(r -> r.interlinkerId().equals(id)).toList();
+        return snapshot.byId().getOrDefault(id, List.of());
     }
 
     Optional<Registration> registrationOfBundle(long bundleId) {
@@ -847,26 +857,44 @@ public class RegistryComponent implements InterlinkerRegistry {
         return new InterlinkerEntry("", d.bundle().version(), InterlinkerStatus.REJECTED, d.reason(), d.bundle(), Optional.empty(), d.since(), false);
     }
 
-    /** One entry per id (the serving registration, else the highest valid one), plus each refusal. */
-    private List<InterlinkerEntry> listed(Snapshot s) {
+    /**
+     * The rows of the catalogue, in its order (id, then valid before refused, then bundle): per id the serving
+     * registration, else its highest valid one; each refused registration; each diagnosed bundle.
+     */
+    private static List<Object> listing(List<Registration> all, Map<String, Registration> serving, List<Diagnosis> diagnosed) {
         Map<String, Registration> shown = new HashMap<>();
-        List<InterlinkerEntry> out = new ArrayList<>();
-        for (Registration r : s.all()) {
+        List<Object> rows = new ArrayList<>();
+        for (Registration r : all) {
             if (!r.valid()) {
-                out.add(entry(r, s));
-                continue;
-            }
-            Registration serving = s.serving().get(r.interlinkerId());
-            if (serving != null) {
-                shown.put(r.interlinkerId(), serving);
+                rows.add(r);
+            } else if (serving.get(r.interlinkerId()) != null) {
+                shown.put(r.interlinkerId(), serving.get(r.interlinkerId()));
             } else {
                 shown.merge(r.interlinkerId(), r, (a, b) -> a.osgiVersion().compareTo(b.osgiVersion()) >= 0 ? a : b);
             }
         }
-        shown.values().forEach(r -> out.add(entry(r, s)));
-        s.diagnoses().forEach(d -> out.add(entry(d)));
-        out.sort(Comparator.comparing(InterlinkerEntry::id).thenComparing(e -> e.status().ordinal()).thenComparing(e -> e.bundle().id()));
-        return out;
+        rows.addAll(shown.values());
+        rows.addAll(diagnosed);
+        rows.sort(Comparator.comparing(RegistryComponent::rowId).thenComparing(row -> row instanceof Registration r && r.valid() ? 0 : 1)
+                .thenComparing(RegistryComponent::rowBundle));
+        return List.copyOf(rows);
+    }
+
+    private static String rowId(Object row) {
+        return row instanceof Registration r ? r.interlinkerId() : "";
+    }
+
+    private static long rowBundle(Object row) {
+        return row instanceof Registration r ? r.info.id() : ((Diagnosis) row).bundle().id();
+    }
+
+    private InterlinkerEntry entry(Object row, Snapshot s) {
+        return row instanceof Registration r ? entry(r, s) : entry((Diagnosis) row);
+    }
+
+    @Override
+    public long revision() {
+        return snapshot.revision();
     }
 
     @Override
@@ -874,13 +902,14 @@ public class RegistryComponent implements InterlinkerRegistry {
         Snapshot s = snapshot;
         Registration r = s.serving().get(id);
         if (r != null) return Optional.of(entry(r, s));
-        return listed(s).stream().filter(e -> e.id().equals(id)).findFirst();
+        List<Registration> mine = s.byId().getOrDefault(id, List.of());
+        return s.listing().stream().filter(mine::contains).findFirst().map(row -> entry(row, s));
     }
 
     @Override
     public List<InterlinkerEntry> versions(String id) {
         Snapshot s = snapshot;
-        return s.all().stream().filter(r -> r.interlinkerId().equals(id))
+        return s.byId().getOrDefault(id, List.of()).stream()
                 .sorted(Comparator.comparing((Registration r) -> s.serving().get(id) == r ? 0 : 1)
                         .thenComparing(Comparator.comparing(Registration::osgiVersion).reversed()))
                 .map(r -> entry(r, s)).toList();
@@ -888,25 +917,33 @@ public class RegistryComponent implements InterlinkerRegistry {
 
     @Override
     public Page<InterlinkerEntry> search(InterlinkerQuery query) {
+        Snapshot s = snapshot;
         String[] words = query.text().map(t -> t.toLowerCase(Locale.ROOT).trim().split("\\s+")).orElse(new String[0]);
-        List<InterlinkerEntry> matches = new ArrayList<>();
-        for (InterlinkerEntry e : listed(snapshot)) {
-            if (query.nature().isPresent() && e.descriptor().map(d -> d.nature() != query.nature().get()).orElse(true)) continue;
-            if (words.length > 0 && !matches(e, words, query.language())) continue;
-            matches.add(e);
+        List<Object> rows = s.listing();
+        if (query.nature().isPresent() || words.length > 0) {
+            List<Object> matching = new ArrayList<>();
+            for (Object row : rows) {
+                InterlinkerDescriptor d = row instanceof Registration r ? r.descriptor : null;
+                if (query.nature().isPresent() && (d == null || d.nature() != query.nature().get())) continue;
+                if (words.length > 0 && !matches(rowId(row), d, words, query.language())) continue;
+                matching.add(row);
+            }
+            rows = matching;
         }
-        int from = Math.min(query.offset(), matches.size());
-        int to = Math.min(from + query.limit(), matches.size());
-        return new Page<>(List.copyOf(matches.subList(from, to)), matches.size(), query.offset(), query.limit());
+        int from = Math.min(query.offset(), rows.size());
+        int to = (int) Math.min((long) from + query.limit(), rows.size());
+        List<InterlinkerEntry> items = new ArrayList<>(to - from);
+        for (Object row : rows.subList(from, to)) items.add(entry(row, s));
+        return new Page<>(items, rows.size(), query.offset(), query.limit());
     }
 
-    private static boolean matches(InterlinkerEntry e, String[] words, String language) {
-        StringBuilder text = new StringBuilder(e.id());
-        e.descriptor().ifPresent(d -> {
+    private static boolean matches(String id, InterlinkerDescriptor d, String[] words, String language) {
+        StringBuilder text = new StringBuilder(id);
+        if (d != null) {
             InterlinkerTexts t = d.texts(language);
             text.append(' ').append(t.name()).append(' ').append(t.description());
             d.tags().forEach(tag -> text.append(' ').append(tag));
-        });
+        }
         String haystack = text.toString().toLowerCase(Locale.ROOT);
         for (String w : words) {
             if (!w.isEmpty() && !haystack.contains(w)) return false;

@@ -23,6 +23,14 @@ public interface InterlinkerRegistry {
     Page<InterlinkerEntry> search(InterlinkerQuery query);
 
     /**
+     * A number that grows with every change to what this registry shows: equal numbers, equal answers, so a
+     * front end may cache what it made of an answer for as long as the number stays.
+     */
+    default long revision() {
+        return 0;
+    }
+
+    /**
      * The Interlinkers the kernel knows (it keeps their assets and data) but that no bundle registers now, with
      * status {@link InterlinkerStatus#UNAVAILABLE}, the version that served last, and no bundle (id -1). They are
      * not in {@link #search}: the catalogue shows what can be used.

@@ -61,8 +61,57 @@ public class InterlinkersServlet extends Api {
         if (q != null && q.length() > 200) throw Problem.badParameter("q", "Query parameter 'q' must be at most 200 characters");
         int offset = intParameter(request, "offset", 0, 0, 1_000_000);
         int limit = intParameter(request, "limit", 20, 1, InterlinkerQuery.MAX_LIMIT);
-        Page<InterlinkerEntry> page = registry.search(new InterlinkerQuery(nature, Optional.ofNullable(q).filter(s -> !s.isBlank()), language, offset, limit));
+        Optional<String> text = Optional.ofNullable(q).filter(s -> !s.isBlank());
+
+        // The catalogue changes rarely and is read often: an answer is made once per registry revision.
+        long revision = registry.revision();
+        String key = language + '|' + nature.map(Enum::name).orElse("") + '|' + text.orElse("") + '|' + offset + '|' + limit;
+        String etag = "\"" + revision + '-' + Integer.toHexString(key.hashCode()) + '"';
         response.setHeader("Content-Language", language);
-        json(response, 200, Views.page(page, page.items().stream().map(e -> Views.interlinker(e, language)).toList()));
+        response.setHeader("ETag", etag);
+        response.setHeader("Cache-Control", "no-cache");
+        if (etag.equals(request.getHeader("If-None-Match"))) {
+            response.setStatus(304);
+            return;
+        }
+        byte[] body = answers.get(revision, key);
+        if (body == null) {
+            Page<InterlinkerEntry> page = registry.search(new InterlinkerQuery(nature, text, language, offset, limit));
+            body = JSON.writeValueAsBytes(Views.page(page, page.items().stream().map(e -> Views.interlinker(e, language)).toList()));
+            answers.put(revision, key, body);
+        }
+        response.setStatus(200);
+        response.setContentType(JSON_TYPE);
+        response.setCharacterEncoding("UTF-8");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    private final transient Answers answers = new Answers();
+
+    /** The last answers made, for one registry revision at a time; a new revision empties it. */
+    static final class Answers {
+        private static final int MAX = 256;
+        private long revision = -1;
+        private final java.util.Map<String, byte[]> bodies = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(java.util.Map.Entry<String, byte[]> eldest) {
+                return size() > MAX;
+            }
+        };
+
+        synchronized byte[] get(long rev, String key) {
+            return rev == revision ? bodies.get(key) : null;
+        }
+
+        synchronized void put(long rev, String key, byte[] body) {
+            if (rev != revision) {
+                bodies.clear();
+                revision = rev;
+            }
+            bodies.put(key, body);
+        }
     }
 }
