@@ -25,7 +25,7 @@ final class BootAndMemory {
     }
 
     static void run(Report report, Benchmarks.Paths paths, Benchmarks.Effort effort) {
-        int runs = effort.n(5, 2);
+        int runs = effort.n(7, 2);
         // The plain Karaf resolves the web and persistence bundles from our distribution's system/ folder (the same
         // files ours boots from): offline, like ours.
         Path repository = paths.work().resolve("interlink-system");

@@ -149,6 +149,19 @@ final class Distribution implements AutoCloseable {
         return new long[] {Long.parseLong(heap.group(2)) * 1024, Long.parseLong(meta.group(1)) * 1024};
     }
 
+    /** CPU time the JVM has used so far (user and system), in seconds, from {@code /proc/<pid>/stat}. */
+    double cpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(javaPid()), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / (double) CLOCK_TICKS;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final long CLOCK_TICKS = Long.parseLong(Benchmarks.run(List.of("getconf", "CLK_TCK"), 10).strip());
+
     /** Stops it as a service manager would (SIGTERM), and kills what is left after 20 s. */
     @Override
     public void close() {

@@ -146,9 +146,12 @@ final class Report {
                         .append(f.targetText()).append(" | ").append(f.result()).append(" |\n");
             }
         }
-        b.append('\n').append(pass).append(" of ").append(pass + miss).append(" targets met");
-        if (miss > 0) b.append("; ").append(miss).append(" missed");
-        b.append(".\n\n");
+        if (pass + miss > 0) {
+            b.append('\n').append(pass).append(" of ").append(pass + miss).append(" targets met");
+            if (miss > 0) b.append("; ").append(miss).append(" missed");
+            b.append(".\n");
+        }
+        b.append('\n');
 
         for (Section s : sections) {
             b.append("## ").append(s.number()).append(". ").append(s.title()).append("\n\n").append(s.method().strip()).append("\n\n");

@@ -16,6 +16,8 @@ final class SwapUnderLoad {
     static final int RATE = 200;
     static final int WORKERS = 64;
     static final int ASSETS = 20;
+    /** How long the load runs on each version a step leaves serving, before the next step. */
+    static final int DWELL_MILLIS = 250;
 
     private SwapUnderLoad() {
     }
@@ -49,13 +51,16 @@ final class SwapUnderLoad {
                     if (up.status() != 200 || !"0.2.0".equals(Benchmarks.json(up).path("version").asText())) {
                         throw new IllegalStateException("upgrade " + c + ": " + up);
                     }
-                    Loopback.Response back = http.postJson("/api/v1/admin/interlinkers/sample/rollback", "{}");
+                    Benchmarks.sleep(DWELL_MILLIS);
                     long t2 = System.nanoTime();
+                    Loopback.Response back = http.postJson("/api/v1/admin/interlinkers/sample/rollback", "{}");
+                    long t3 = System.nanoTime();
                     if (back.status() != 200 || !"0.1.0".equals(Benchmarks.json(back).path("version").asText())) {
                         throw new IllegalStateException("rollback " + c + ": " + back);
                     }
                     upgrades.add(t1 - t0);
-                    rollbacks.add(t2 - t1);
+                    rollbacks.add(t3 - t2);
+                    Benchmarks.sleep(DWELL_MILLIS);
                 }
                 load.switchTo(new OpenLoad.Phase());
             }
@@ -71,8 +76,9 @@ final class SwapUnderLoad {
                 connection; latency counted from when each request was due, so a stall shows in full) downloads them \
                 (`GET /api/v1/assets/{id}/download`, in turn): first %d s without swaps (the baseline), then during %d \
                 cycles of `POST /api/v1/admin/interlinkers/sample/upgrade` with the 0.2.0 jar (which migrates every \
-                asset's data) and `POST …/sample/rollback` (which reverts it), back to back. A request fails when it \
-                does not answer `200`.%s""".formatted(ASSETS, RATE, WORKERS, quietSeconds, cycles, OpenLoad.examples(swapping)),
+                asset's data) and `POST …/sample/rollback` (which reverts it), each step followed by %d ms of load on \
+                the version it left serving. A request fails when it does not answer `200`.%s\
+                """.formatted(ASSETS, RATE, WORKERS, quietSeconds, cycles, DWELL_MILLIS, OpenLoad.examples(swapping)),
                 List.of(
                         Figure.atMost("2a", "failed requests during " + cycles + " upgrade/rollback cycles at " + RATE + " req/s",
                                 swapping.failed.get(), "failed requests", 0, swapping.sent.get() + " requests"),

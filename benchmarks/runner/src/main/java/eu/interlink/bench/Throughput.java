@@ -34,6 +34,11 @@ final class Throughput {
         int warmUp = effort.n(5, 2);
         byte[] body;
         try (Loopback http = new Loopback(d.port)) {
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (http.get(BARE).status() != 200) {
+                if (System.nanoTime() > deadline) throw new IllegalStateException(BARE + " did not come up");
+                Benchmarks.sleep(100);
+            }
             Loopback.Response api = http.get(API);
             if (api.status() != 200) throw new IllegalStateException(API + ": " + api);
             body = api.body();

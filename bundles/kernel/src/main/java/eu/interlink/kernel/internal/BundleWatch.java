@@ -111,6 +111,7 @@ public class BundleWatch {
 
     /** Looks at {@code b} now and tells the registry what is wrong with it, if anything. */
     void check(Bundle b) {
+        if (!candidate(b)) return;
         try {
             int state = b.getState();
             if (state == Bundle.UNINSTALLED) return;
@@ -178,6 +179,14 @@ public class BundleWatch {
     private static String majorOf(String version) {
         int dot = version.indexOf('.');
         return dot < 0 ? version : version.substring(0, dot);
+    }
+
+    /** Whether {@code b} declares a component that provides an {@link Interlinker} (once SCR has read it). */
+    boolean declaresInterlinker(Bundle b) {
+        for (ComponentDescriptionDTO d : scr.getComponentDescriptionDTOs(b)) {
+            if (d.serviceInterfaces != null && List.of(d.serviceInterfaces).contains(Interlinker.class.getName())) return true;
+        }
+        return false;
     }
 
     /** Why the Interlinker component of an active bundle registered nothing; null when nothing is wrong. */

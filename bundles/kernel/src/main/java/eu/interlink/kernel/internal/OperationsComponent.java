@@ -312,6 +312,10 @@ public class OperationsComponent implements InterlinkerOperations {
      * it; a refused bundle is uninstalled again, and the reason thrown.
      */
     private Registration settle(Bundle b, String expectedId) {
+        if (!BundleWatch.candidate(b)) {
+            uninstall(List.of(b));
+            throw refused(b, "it is not an Interlinker: it does not import the package eu.interlink.api");
+        }
         try {
             b.start();
         } catch (BundleException e) {
@@ -323,8 +327,12 @@ public class OperationsComponent implements InterlinkerOperations {
         boolean settled = registry.awaitChange(() -> {
             if (registry.registrationOfBundle(b.getBundleId()).isPresent() || registry.diagnosis(b.getBundleId()).isPresent()) return true;
             watch.check(b);
-            return false;
+            return b.getState() == Bundle.ACTIVE && !watch.declaresInterlinker(b);
         }, settleMillis());
+        if (settled && registry.registrationOfBundle(b.getBundleId()).isEmpty() && registry.diagnosis(b.getBundleId()).isEmpty()) {
+            uninstall(List.of(b));
+            throw refused(b, "it has no component that provides eu.interlink.api.Interlinker: declare one with @Component");
+        }
         Optional<RegistryComponent.Diagnosis> diagnosis = registry.diagnosis(b.getBundleId());
         if (diagnosis.isPresent()) {
             uninstall(List.of(b));
@@ -362,6 +370,7 @@ public class OperationsComponent implements InterlinkerOperations {
                     b.uninstall();
                     gone.add(b);
                 }
+                registry.forget(b.getBundleId());
             } catch (BundleException | IllegalStateException e) {
                 // Already gone.
             }

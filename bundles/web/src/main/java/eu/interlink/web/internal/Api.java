@@ -43,6 +43,7 @@ abstract class Api extends HttpServlet {
     @Override
     protected final void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         try {
+            checkParameters(request);
             handle(request, response);
         } catch (Problem p) {
             problem(request, response, p);
@@ -59,6 +60,19 @@ abstract class Api extends HttpServlet {
         }
     }
 
+    /**
+     * Parses the query string (and a form body) once, up front: the container throws its own exception for a
+     * malformed one at the first {@code getParameter}, which would otherwise surface as a 500.
+     */
+    private static void checkParameters(HttpServletRequest request) {
+        try {
+            request.getParameterMap();
+        } catch (RuntimeException malformed) {
+            throw new Problem(400, "malformed-request", "Malformed request",
+                    "The query string or form body cannot be parsed (a bad %-escape, or too long)");
+        }
+    }
+
     /** Answers one request; throw {@link Problem} or {@link KernelException} to refuse it. */
     protected abstract void handle(HttpServletRequest request, HttpServletResponse response) throws IOException;
 
@@ -69,6 +83,12 @@ abstract class Api extends HttpServlet {
         }
         response.resetBuffer();
         response.setStatus(p.status);
+        // Details may quote what the client sent: never a megabyte of it back.
+        if (p.getMessage() != null && p.getMessage().length() > 1000) {
+            Problem clipped = new Problem(p.status, p.type, p.title, p.getMessage().substring(0, 1000) + "…");
+            clipped.extensions.putAll(p.extensions);
+            p = clipped;
+        }
         response.setContentType(Problem.MEDIA_TYPE);
         response.setCharacterEncoding("UTF-8");
         JSON.writeValue(response.getOutputStream(), p.body(request.getRequestURI()));

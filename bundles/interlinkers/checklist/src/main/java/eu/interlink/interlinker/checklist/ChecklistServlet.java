@@ -220,7 +220,9 @@ public final class ChecklistServlet extends HttpServlet {
 
     private static ItemChange parse(Request r, String method, BodyReader reader) throws IOException {
         HttpServletRequest http = r.http();
-        String type = http.getContentType() == null ? "" : http.getContentType().split(";")[0].trim().toLowerCase(Locale.ROOT);
+        String raw = http.getContentType() == null ? "" : http.getContentType();
+        int semicolon = raw.indexOf(';');
+        String type = (semicolon < 0 ? raw : raw.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
         // JSON only: a browser cannot send it cross-site without asking (CORS), which keeps forms elsewhere from
         // posting here on a signed-in user's behalf.
         if (!type.equals("application/json") && !type.endsWith("+json")) {
