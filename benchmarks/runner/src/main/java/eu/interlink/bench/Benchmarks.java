@@ -104,8 +104,8 @@ public final class Benchmarks {
                 try (Distribution d = Distribution.ours(paths.distribution(), paths.work().resolve("ten"), "platform with 10 Interlinkers")) {
                     List<Path> jars = new ArrayList<>();
                     for (int n = 1; n <= 10; n++) jars.add(generated.numbered(n));
-                    jars.add(paths.bare());
-                    startThenDeploy(d, jars, 11, 240);
+                    startThenInstall(d, jars, 11, 240);
+                    copy(paths.bare(), d.deploy());
                     if (want.contains("throughput")) guarded(report, "3", "Throughput", () -> report.add(Throughput.run(d, effort)));
                     if (want.contains("scale")) guarded(report, "5", "Scale", () -> scale(report, paths, generated, d, effort));
                     if (want.contains("swap")) guarded(report, "2", "Swap under load", () -> report.add(SwapUnderLoad.run(d, paths, effort)));
@@ -118,7 +118,7 @@ public final class Benchmarks {
                 try (Distribution d = Distribution.ours(paths.distribution(), paths.work().resolve("two-hundred"), "platform with " + installed + " Interlinkers")) {
                     List<Path> jars = new ArrayList<>();
                     for (int n = 1; n <= installed; n++) jars.add(generated.numbered(n));
-                    startThenDeploy(d, jars, installed + 1, 600);
+                    startThenInstall(d, jars, installed + 1, 600);
                     report.add(HotDeploy.run(d, generated, installed, effort));
                 }
             });
@@ -141,7 +141,7 @@ public final class Benchmarks {
         try (Distribution d = Distribution.ours(paths.distribution(), paths.work().resolve("thousand"), "platform with " + many + " Interlinkers")) {
             List<Path> jars = new ArrayList<>();
             for (int n = 1; n <= many; n++) jars.add(generated.numbered(n));
-            double bootSeconds = startThenDeploy(d, jars, many + 1, 900);
+            double bootSeconds = startThenInstall(d, jars, many + 1, 900);
             Scale.Probe[] p = Scale.compare(ten, 10, d, many, effort);
             p[1].bootSeconds = bootSeconds;
             p[1].heap = d.heapAfterFullGc();
@@ -182,19 +182,34 @@ public final class Benchmarks {
         report.machine("JDK: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
                 + " (the distributions run on the same JDK, with Karaf's default heap settings)");
         report.machine("kernel (`uname -r`): " + run(List.of("uname", "-r"), 10).strip());
-        String load = read(Path.of("/proc/loadavg")).strip();
-        boolean busy = false;
-        try {
-            busy = Double.parseDouble(load.split(" ")[0]) > 1.0;
-        } catch (RuntimeException unknown) {
-            // no /proc/loadavg: say nothing more
-        }
-        report.machine("load average at start (`/proc/loadavg`): " + load + (busy
-                ? " — **the machine was busy when the run began: other work shares the 2 cores, and the figures are noisier than on a quiet machine**"
-                : ""));
-        if (busy) log("warning: the load average is %s: something else runs on this machine, and the figures will be noisy", load.split(" ")[0]);
+        double busy = cpuBusy(3);
+        report.machine("load average at start (`/proc/loadavg`): " + read(Path.of("/proc/loadavg")).strip());
+        report.machine(String.format(Locale.ROOT, "CPU in use by anything during the 3 s before the run (`/proc/stat`): %.0f %%", 100 * busy)
+                + (busy > 0.2 ? " — **the machine was busy when the run began: other work shared the 2 cores, and the figures are noisier than on a quiet machine**" : ""));
+        if (busy > 0.2) log("warning: %.0f %% of the CPU was in use before the run: something else runs on this machine, and the figures will be noisy", 100 * busy);
         report.machine("Karaf " + paths.karafVersion() + "; tree measured: " + gitDescription(paths.root()));
         report.machine("date: " + ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+    }
+
+    /** The share of all cores in use over the next {@code seconds}, from {@code /proc/stat}; 0 when unknown. */
+    private static double cpuBusy(int seconds) {
+        long[] a = cpuTicks();
+        sleep(seconds * 1000L);
+        long[] b = cpuTicks();
+        long total = b[0] - a[0];
+        return total <= 0 ? 0 : 1.0 - (double) (b[1] - a[1]) / total;
+    }
+
+    /** Total and idle (idle + iowait) jiffies of all cores. */
+    private static long[] cpuTicks() {
+        String[] f = read(Path.of("/proc/stat")).split("\n")[0].trim().split("\\s+");
+        long total = 0;
+        try {
+            for (int i = 1; i < Math.min(f.length, 9); i++) total += Long.parseLong(f[i]);
+            return new long[] {total, Long.parseLong(f[4]) + Long.parseLong(f[5])};
+        } catch (RuntimeException unknown) {
+            return new long[] {0, 0};
+        }
     }
 
     private static String meminfo() {
@@ -236,20 +251,27 @@ public final class Benchmarks {
 
     /**
      * Starts {@code d}, waits until its boot is over (the API answers and Karaf's boot deployment has finished),
-     * then copies {@code jars} into its {@code deploy/} folder and waits until {@code active} Interlinkers are
-     * active. Returns the seconds from the copy to that.
+     * then installs {@code jars} one after the other through the admin API (each returns once its Interlinker
+     * serves) and waits until {@code active} Interlinkers are active. Returns the seconds the installs took.
      *
-     * <p>Not copied before the start: with jars already in {@code deploy/} at a first boot, FileInstall starts
-     * installing them while Karaf still installs its boot features, and in some boots (2 of about 10 here, on
-     * a loaded machine) it installed only part of them (123 and 146 of 200) and never the rest.
+     * <p>Not through {@code deploy/}: FileInstall lost jars copied there in bulk (measure 1 counts it), before the
+     * first start as well as into a running platform.
      */
-    static double startThenDeploy(Distribution d, List<Path> jars, int active, int seconds) {
+    static double startThenInstall(Distribution d, List<Path> jars, int active, int seconds) {
         d.start();
         awaitBooted(d, 240);
         long t0 = System.nanoTime();
-        for (Path jar : jars) copy(jar, d.deploy());
+        try (Loopback http = new Loopback(d.port)) {
+            for (Path jar : jars) {
+                Loopback.Response r = http.post("/api/v1/admin/interlinkers", "application/java-archive", Files.readAllBytes(jar));
+                if (r.status() != 201) throw new IllegalStateException("install " + jar.getFileName() + " on " + d.name + ": " + r);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        double took = (System.nanoTime() - t0) / 1e9;
         awaitActive(d, active, seconds);
-        return (System.nanoTime() - t0) / 1e9;
+        return took;
     }
 
     /** Waits for the first 200 from /api/v1/health and the end of Karaf's boot deployment (in its log). */

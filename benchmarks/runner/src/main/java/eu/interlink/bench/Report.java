@@ -65,7 +65,7 @@ final class Report {
                     if (passed()) yield "**PASS**" + margin();
                     double by = Math.abs(value - target);
                     double percent = target == 0 ? Double.NaN : 100.0 * by / Math.abs(target);
-                    yield "**MISS** by " + format(by, unit) + (Double.isNaN(percent) ? "" : String.format(Locale.ROOT, " (%.0f %% %s the target)", percent,
+                    yield "**MISS** by " + format(by, unit.equals("×") ? "" : unit) + (Double.isNaN(percent) ? "" : String.format(Locale.ROOT, " (%.0f %% %s the target)", percent,
                             goal == Goal.AT_MOST ? "over" : "under"));
                 }
             };
@@ -107,7 +107,7 @@ final class Report {
         if (Double.isNaN(v)) return "n/a";
         String n;
         double a = Math.abs(v);
-        if (unit.equals("requests") || unit.equals("failed requests") || unit.equals("req/s") || unit.equals("MiB") && a >= 100) {
+        if (unit.equals("requests") || unit.equals("failed requests") || unit.equals("req/s") || unit.startsWith("of ") || unit.equals("MiB") && a >= 100) {
             n = String.format(Locale.ROOT, "%,.0f", v);
         } else if (a >= 100) {
             n = String.format(Locale.ROOT, "%.0f", v);
@@ -164,7 +164,7 @@ final class Report {
                 }
                 b.append('\n');
             }
-            for (String n : s.notes()) b.append(n.strip()).append("\n\n");
+            for (String n : s.notes()) if (!n.isBlank()) b.append(n.strip()).append("\n\n");
         }
         return b.toString();
     }

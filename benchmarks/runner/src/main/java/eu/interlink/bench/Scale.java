@@ -31,6 +31,7 @@ final class Scale {
     }
 
     static final int IDLE_SECONDS = 5;
+    static final int REST_SECONDS = 10;
     static final int WARM_UP_ROUNDS = 2000;
 
     private Scale() {
@@ -47,7 +48,7 @@ final class Scale {
         int warmUp = effort.quick() ? 150 : WARM_UP_ROUNDS;
         Probe[] p = {new Probe(few), new Probe(many)};
         Distribution[] d = {fewD, manyD};
-        Benchmarks.sleep(3000); // let the boot's last events settle
+        Benchmarks.sleep(REST_SECONDS * 1000L); // let the installs' last events (activity log, JIT) settle
         double[] cpu0 = {d[0].cpuSeconds(), d[1].cpuSeconds()};
         long t0 = System.nanoTime();
         Benchmarks.sleep(IDLE_SECONDS * 1000L);
@@ -112,30 +113,25 @@ final class Scale {
                                 + " entries, so 5a also pays for a longer page"),
                 Figure.info("5f", "`GET /api/v1/interlinkers?limit=10` p95: " + n + " ÷ " + f, ratio(many.page10, few.page10, 95), "×",
                         ms(many.page10, 95) + " ÷ " + ms(few.page10, 95)),
-                Figure.info("5g", n + " jars copied into `deploy/` of a running platform → all " + n + " active", many.bootSeconds, "s",
+                Figure.info("5g", n + " uploads through the admin API, one after the other → all " + n + " serving", many.bootSeconds, "s",
                         "one run, while the platform with " + f + " idled"),
                 Figure.info("5h", "heap used after a full GC with " + n + " installed", many.heap == null ? Double.NaN : many.heap[0] / 1048576.0, "MiB",
                         "one run, after the measurements; compare 6b"),
                 Figure.info("5i", "CPU used by the idle platform, " + n + " installed ÷ " + f, many.idleCpu / few.idleCpu, "×",
-                        String.format(Locale.ROOT, "%.1f %% ÷ %.1f %% of one core over %d s before the measurements (FileInstall polls `deploy/`, which holds every jar, every 100 ms)",
+                        String.format(Locale.ROOT, "%.1f %% ÷ %.1f %% of one core over %d s before the measurements",
                                 100 * many.idleCpu, 100 * few.idleCpu, IDLE_SECONDS)),
                 Figure.notMeasured("5j", "catalogue import time", "not measured: the importer comes with issue 4"));
         return new Report.Section("5", "Scale", """
                 Two fresh platforms running side by side, one with %s generated Interlinkers installed and one with \
-                %s (the jars copied into `deploy/` once the platform has booted), plus the checklist; the smaller one \
-                has served measure 3 before. Once all are active: 3 s of rest, then the CPU each uses while idle over the same %d s; then one \
+                %s (uploaded one after the other through the admin API once the platform had booted), plus the \
+                checklist; the smaller one has served measure 3 before. Once all are active: %d s of rest, then the CPU each uses while idle over the same %d s; then one \
                 client with one keep-alive connection to each sends `GET /api/v1/interlinkers?limit=20` to one and then \
                 the other (which goes first alternates), then `?limit=10` likewise, then \
                 `GET /api/v1/interlinkers/gen-NNNN` (a random installed one, the same seed for both): %d rounds \
                 counted after %d not counted. Running both at once and interleaving their requests keeps anything \
                 else on the machine from favouring one. Each figure is the percentile with %s installed ÷ the same \
                 percentile with %s.\
-                """.formatted(f, n, IDLE_SECONDS, few.page20.count(), few.warmUpRounds, n, f), figures, List.of("""
-                Why the jars are copied after the boot rather than before: with 200 jars already in `deploy/` at a \
-                first start, FileInstall (active from start level 80) began installing them while Karaf was still \
-                installing its boot features, and in 2 of about 10 such boots here (both while the machine was \
-                loaded) it installed only part of them (123 and 146 of 200) and never the rest, with nothing in the log. An operator who fills \
-                `deploy/` before the first start can lose Interlinkers that way."""));
+                """.formatted(f, n, REST_SECONDS, IDLE_SECONDS, few.page20.count(), few.warmUpRounds, n, f), figures, List.of());
     }
 
     private static double ratio(Samples many, Samples few, double p) {

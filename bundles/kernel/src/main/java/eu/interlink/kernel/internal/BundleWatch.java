@@ -142,9 +142,9 @@ public class BundleWatch {
             if (!wiring.findProviders(req).isEmpty()) continue;
             missing.add(describe(req));
         }
-        if (missing.isEmpty()) {
-            return "the framework cannot resolve it although every import has a provider (a 'uses' conflict?): see data/log/karaf.log";
-        }
+        // Every requirement has a provider: it is only not resolved yet (installed, not started; a bulk copy into
+        // deploy/ is installed first and started after). Nothing to report.
+        if (missing.isEmpty()) return null;
         return "it cannot be resolved: " + String.join("; ", missing);
     }
 

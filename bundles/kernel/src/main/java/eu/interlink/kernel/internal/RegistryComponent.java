@@ -955,7 +955,7 @@ public class RegistryComponent implements InterlinkerRegistry {
     List<String> unavailableIds() {
         Snapshot s = snapshot;
         return s.states().keySet().stream()
-                .filter(id -> s.all().stream().noneMatch(r -> r.valid() && r.interlinkerId().equals(id)))
+                .filter(id -> s.byId().getOrDefault(id, List.of()).stream().noneMatch(Registration::valid))
                 .sorted().toList();
     }
 
