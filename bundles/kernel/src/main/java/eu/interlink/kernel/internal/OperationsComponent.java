@@ -158,7 +158,8 @@ public class OperationsComponent implements InterlinkerOperations {
         // Nothing further back is remembered: going forward again is an explicit upgrade.
         registry.saveState(now.serving(previous, null));
         registry.serve(id, back);
-        current.resume();
+        // The newer version stays paused until its bundle stops: a request that saw it serving a moment ago must
+        // not write data of its shape now that the data is back in the older one.
         registry.record(id, "rolled-back", previous, current.version(), "ok", "now served by bundle " + back.info.symbolicName() + " " + back.info.version(), actor);
         registry.stopBundle(current.bundle);
         return back;

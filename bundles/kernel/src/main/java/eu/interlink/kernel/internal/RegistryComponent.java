@@ -490,7 +490,8 @@ public class RegistryComponent implements InterlinkerRegistry {
                 .serving(target.version(), upgrade ? before : state == null ? null : state.previousVersion());
         saveState(next);
         serve(id, target);
-        if (current != null) current.resume();
+        // The older version stays paused until its bundle stops (stopOlder): a request that saw it serving a
+        // moment ago must not write data of the old shape into migrated data.
         if (upgrade) {
             LOG.info("Interlinker '{}' switched from {} to {}", id, before, target.version());
             record(id, "upgraded", target.version(), before, "ok", "now served by bundle " + target.info.symbolicName() + " " + target.info.version(), null);
@@ -627,6 +628,8 @@ public class RegistryComponent implements InterlinkerRegistry {
             if (target == null) servingById.remove(id);
             else {
                 target.note = null;
+                // Paused when it last stopped serving (an upgrade or rollback away from it): it serves again now.
+                target.resume();
                 servingById.put(id, target);
                 target.since = Instant.now();
             }
