@@ -23,6 +23,7 @@ import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 public final class Platform {
     public static final String HTTP_PORT = "interlink.test.http.port";
     public static final String BUNDLES = "interlink.test.bundles";
+    public static final String DATA = "interlink.data";
 
     private Platform() {
     }
@@ -47,7 +48,8 @@ public final class Platform {
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", repository),
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories", ""),
                 systemProperty(HTTP_PORT).value(String.valueOf(port)),
-                systemProperty(BUNDLES).value(new File(System.getProperty(BUNDLES, "target/test-bundles")).getAbsolutePath())));
+                systemProperty(BUNDLES).value(new File(System.getProperty(BUNDLES, "target/test-bundles")).getAbsolutePath()),
+                systemProperty(DATA).value(new File(System.getProperty(DATA, "../../shared/data")).getAbsolutePath())));
         options.addAll(Arrays.asList(more));
         return options.toArray(new Option[0]);
     }
@@ -55,6 +57,15 @@ public final class Platform {
     /** The HTTP client for the platform, inside the container. */
     public static Http http() {
         return new Http(Integer.getInteger(HTTP_PORT));
+    }
+
+    /** The original platform's seed catalogue ({@code ../shared/data/interlink-catalogue}), inside the container. */
+    public static File seedCatalogue() {
+        File folder = new File(System.getProperty(DATA), "interlink-catalogue");
+        if (!new File(folder, "problemprofiles/problemprofiles.json").isFile()) {
+            throw new IllegalStateException("The seed catalogue is not at " + folder + ": the tests expect ../shared/data beside the project");
+        }
+        return folder;
     }
 
     static int freePort() {

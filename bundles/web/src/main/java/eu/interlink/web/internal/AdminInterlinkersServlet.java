@@ -55,12 +55,12 @@ public class AdminInterlinkersServlet extends Api {
         if (path.length == 0) {
             switch (method) {
                 case "GET", "HEAD" -> {
-                    Page<InterlinkerEntry> all = registry.search(new InterlinkerQuery(Optional.empty(), Optional.empty(), Languages.negotiate(request), 0, Integer.MAX_VALUE));
-                    List<Object> items = all.items().stream().map(e -> (Object) Views.interlinkerDetail(e, Languages.negotiate(request),
+                    Page<InterlinkerEntry> all = registry.search(new InterlinkerQuery(Optional.empty(), Optional.empty(), language(request, response).code(), 0, Integer.MAX_VALUE));
+                    List<Object> items = all.items().stream().map(e -> (Object) Views.interlinkerDetail(e, language(request, response).code(),
                             e.id().isEmpty() ? List.of(e) : registry.versions(e.id()))).toList();
                     json(response, 200, Map.of("items", items, "total", items.size()));
                 }
-                case "POST" -> json(response, 201, Views.interlinker(install(request, null, actor), Languages.negotiate(request)));
+                case "POST" -> json(response, 201, Views.interlinker(install(request, null, actor), language(request, response).code()));
                 default -> throw methodNotAllowed(response, method, "GET", "POST");
             }
             return;
@@ -90,7 +90,7 @@ public class AdminInterlinkersServlet extends Api {
             case "enable" -> operations.enable(id, actor);
             default -> throw Problem.notFound("No such action '" + clip(action) + "': use upgrade, rollback, disable, enable or history");
         };
-        json(response, 200, Views.interlinker(result, Languages.negotiate(request)));
+        json(response, 200, Views.interlinker(result, language(request, response).code()));
     }
 
     /** Installs (or, with an id, upgrades) from an uploaded jar or from a location given as JSON. */

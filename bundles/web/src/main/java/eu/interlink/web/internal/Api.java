@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import eu.interlink.coproduction.Language;
 import eu.interlink.kernel.service.KernelException;
 
 /**
@@ -29,6 +30,8 @@ abstract class Api extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(Api.class);
     /** Request bodies larger than this are refused before they are parsed. */
     static final int MAX_BODY_BYTES = 1024 * 1024;
+    /** How much of a too-large body is still read, so that its sender sees the 413 (see {@link #tooLarge}). */
+    static final long DRAIN_BYTES = 16L * 1024 * 1024;
     static final String JSON_TYPE = "application/json";
 
     static final ObjectMapper JSON = new ObjectMapper()
@@ -107,12 +110,12 @@ abstract class Api extends HttpServlet {
         if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith(JSON_TYPE)) {
             throw new Problem(415, "unsupported-media-type", "Unsupported media type", "Send the body as " + JSON_TYPE);
         }
-        if (request.getContentLengthLong() > MAX_BODY_BYTES) throw tooLarge();
         byte[] body;
         try (InputStream in = request.getInputStream()) {
+            if (request.getContentLengthLong() > MAX_BODY_BYTES) throw tooLarge(in);
             body = in.readNBytes(MAX_BODY_BYTES + 1);
+            if (body.length > MAX_BODY_BYTES) throw tooLarge(in);
         }
-        if (body.length > MAX_BODY_BYTES) throw tooLarge();
         try {
             Object value = JSON.readValue(body, Object.class);
             if (!(value instanceof Map)) throw new Problem(400, "invalid-body", "Invalid body", "The body must be a JSON object");
@@ -122,7 +125,15 @@ abstract class Api extends HttpServlet {
         }
     }
 
-    private static Problem tooLarge() {
+    /**
+     * Reads and drops up to {@link #DRAIN_BYTES} of a refused body first: a client still sending when the server
+     * answers and closes gets a TCP reset instead of the 413, so it never learns why.
+     */
+    static Problem tooLarge(InputStream in) throws IOException {
+        long left = DRAIN_BYTES;
+        byte[] sink = new byte[64 * 1024];
+        int n;
+        while (left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0) left -= n;
         return new Problem(413, "body-too-large", "Body too large", "The body must be at most " + MAX_BODY_BYTES + " bytes");
     }
 
@@ -149,6 +160,24 @@ abstract class Api extends HttpServlet {
             // reported below, with the accepted range
         }
         throw Problem.badParameter(name, "Query parameter '" + name + "' must be an integer from " + min + " to " + max + ", not '" + clip(raw) + "'");
+    }
+
+    /**
+     * The language of the answer: {@code ?lang=} when given (400 when not one of en, es, it, lv), else the best
+     * match of {@code Accept-Language}, else English. Sets {@code Content-Language} and {@code Vary}.
+     */
+    static Language language(HttpServletRequest request, HttpServletResponse response) {
+        String asked = request.getParameter("lang");
+        Language language;
+        if (asked != null) {
+            language = Language.of(asked).orElseThrow(() -> Problem.badParameter("lang",
+                    "Query parameter 'lang' must be one of " + String.join(", ", Language.codes()) + ", not '" + clip(asked) + "'"));
+        } else {
+            language = Language.negotiate(request.getHeader("Accept-Language"));
+        }
+        response.setHeader("Content-Language", language.code());
+        response.setHeader("Vary", "Accept-Language");
+        return language;
     }
 
     /** A path segment after the servlet's pattern, such as the id in {@code /api/v1/interlinkers/{id}}. */

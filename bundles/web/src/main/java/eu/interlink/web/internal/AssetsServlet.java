@@ -43,7 +43,7 @@ public class AssetsServlet extends Api {
     protected void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String method = request.getMethod();
         String[] path = segments(request);
-        Locale locale = Locale.forLanguageTag(Languages.negotiate(request));
+        Locale locale = Locale.forLanguageTag(language(request, response).code());
         if (path.length == 0) {
             switch (method) {
                 case "GET", "HEAD" -> list(request, response);

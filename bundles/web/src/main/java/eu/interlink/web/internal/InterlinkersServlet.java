@@ -31,7 +31,7 @@ public class InterlinkersServlet extends Api {
     @Override
     protected void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
         requireGet(request, response);
-        String language = Languages.negotiate(request);
+        String language = language(request, response).code();
         String[] path = segments(request);
         if (path.length == 0) {
             search(request, response, language);
