@@ -55,14 +55,6 @@ public class FuzzIT {
     static final int INPUTS = Integer.getInteger("interlink.fuzz.inputs", 3000);
     static final long SEED = Long.getLong("interlink.fuzz.seed", 9457L);
     static final Duration TIMEOUT = Duration.ofSeconds(Long.getLong("interlink.fuzz.timeout", 10));
-    /**
-     * Requests that Jetty's HTTP parser refuses before any servlet sees them (a malformed request line or header,
-     * a {@code *} target, TRACE) get Jetty's own answer, an HTML page or an empty body, not a problem: the
-     * platform's error handling starts at the servlets (docs/reliability.md, "Known gaps"). By default they are
-     * accepted, still checked for 5xx, stack traces and reflected input; {@code -Dinterlink.fuzz.jettyPages=strict}
-     * fails them too, to measure the gap.
-     */
-    static final boolean ALLOW_JETTY_PAGES = !"strict".equals(System.getProperty("interlink.fuzz.jettyPages"));
 
     private static final Pattern STACK_TRACE = Pattern.compile("(?m)^\\s+at [\\w$.]+\\(|\\tat |Caused by: |Exception\\b|Exception:");
     /** Injected markup that would run if a page showed it unescaped. */
@@ -208,9 +200,8 @@ public class FuzzIT {
                 String method = c.method().length() > 12 ? c.method().substring(0, 12) + "…" : c.method();
                 String origin = jettyPage ? "Jetty's own error page, reason \"" + (c.head() ? a.reason() : jetty.group(1) != null ? jetty.group(1) : jetty.group(2)) + "\""
                         : body.isEmpty() && !c.head() ? "empty body, method " + method : why;
-                // Refused by the HTTP parser, never seen by a servlet: a '*' target, or TRACE, which Jetty answers itself.
-                boolean parserLevel = body.isEmpty() && (c.tags().contains("protocol:asterisk") || c.method().equalsIgnoreCase("TRACE"));
-                if (!((jettyPage || parserLevel) && ALLOW_JETTY_PAGES)) failed(c, a, a.status() + " " + mainType + " instead of a problem: " + origin);
+                // Even what Jetty's HTTP parser refuses before any servlet sees it must be a problem (bundles/web-jetty).
+                failed(c, a, a.status() + " " + mainType + " instead of a problem: " + origin);
             }
         }
         if (a.status() >= 200 && a.status() < 300 && mainType.equals("application/json") && !c.head()) {
