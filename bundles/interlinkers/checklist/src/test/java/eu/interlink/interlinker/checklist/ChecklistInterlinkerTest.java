@@ -18,11 +18,13 @@ import eu.interlink.api.AssetExport;
 import eu.interlink.api.Capability;
 import eu.interlink.api.InterlinkerDescriptor;
 import eu.interlink.api.Nature;
+import eu.interlink.testkit.InMemoryAssetContext;
+import eu.interlink.testkit.InMemoryDocumentStore;
 
 public class ChecklistInterlinkerTest {
     private final ChecklistInterlinker interlinker = new ChecklistInterlinker("1.2.3");
     private final InMemoryDocumentStore store = new InMemoryDocumentStore();
-    private final TestAssetContext context = TestAssetContext.of("a1", store);
+    private final InMemoryAssetContext context = InMemoryAssetContext.of("a1", ChecklistInterlinker.ID, store);
 
     @Test
     public void describesItself() {
@@ -83,7 +85,7 @@ public class ChecklistInterlinkerTest {
     public void copyKeepsTitleAndItems() {
         interlinker.instantiate(context, Map.of("title", "Plan", "items", List.of("a", "b")));
         InMemoryDocumentStore targetStore = new InMemoryDocumentStore();
-        assertEquals("Plan", interlinker.copy(context, TestAssetContext.of("a2", targetStore)).name());
+        assertEquals("Plan", interlinker.copy(context, InMemoryAssetContext.of("a2", ChecklistInterlinker.ID, targetStore)).name());
         assertEquals(store.get("checklist").orElseThrow().json(), targetStore.get("checklist").orElseThrow().json());
     }
 

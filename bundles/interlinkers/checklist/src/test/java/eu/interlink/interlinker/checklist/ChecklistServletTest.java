@@ -13,15 +13,18 @@ import org.junit.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import eu.interlink.testkit.InMemoryAssetAccess;
+import eu.interlink.testkit.InMemoryAssetContext;
+import eu.interlink.testkit.InMemoryDocumentStore;
+
 public class ChecklistServletTest {
-    private final TestAssetAccess assets = new TestAssetAccess();
+    private final InMemoryAssetAccess assets = new InMemoryAssetAccess(ChecklistInterlinker.ID);
     private final ChecklistServlet servlet = new ChecklistServlet(assets);
-    private final InMemoryDocumentStore store = new InMemoryDocumentStore();
+    private final InMemoryDocumentStore store = assets.store("a1");
 
     @Before
     public void aChecklist() {
-        assets.stores.put("a1", store);
-        new ChecklistInterlinker("1.0.0").instantiate(TestAssetContext.of("a1", store),
+        new ChecklistInterlinker("1.0.0").instantiate(InMemoryAssetContext.of("a1", ChecklistInterlinker.ID, store),
                 Map.of("title", "Prepare <the> workshop", "items", List.of("Book the room", "Send invitations")));
     }
 
@@ -161,7 +164,7 @@ public class ChecklistServletTest {
 
     @Test
     public void anInternalErrorTellsNothingButAnIncidentId() throws Exception {
-        assets.failure = new IllegalStateException("database password is hunter2");
+        assets.failWith(new IllegalStateException("database password is hunter2"));
         HttpExchange e = send(request("GET", "/assets/a1/items"));
         assertProblem(e, 500);
         assertFalse(e.text().contains("hunter2"));

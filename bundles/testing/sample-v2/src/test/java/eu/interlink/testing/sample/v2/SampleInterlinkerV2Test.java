@@ -24,6 +24,8 @@ import eu.interlink.api.DataMigration;
 import eu.interlink.api.Interlinker;
 import eu.interlink.api.InterlinkerDescriptor;
 import eu.interlink.testing.sample.V1;
+import eu.interlink.testkit.InMemoryAssetContext;
+import eu.interlink.testkit.InMemoryDocumentStore;
 
 public class SampleInterlinkerV2Test {
     private final Interlinker v1 = V1.sample();
@@ -62,8 +64,8 @@ public class SampleInterlinkerV2Test {
         return out.toByteArray();
     }
 
-    private static TestAssetContext context(String id) {
-        return TestAssetContext.of(id, new InMemoryDocumentStore());
+    private static InMemoryAssetContext context(String id) {
+        return InMemoryAssetContext.of(id, SampleInterlinker.ID, new InMemoryDocumentStore());
     }
 
     @Test
@@ -85,7 +87,7 @@ public class SampleInterlinkerV2Test {
     public void storesShape2AndExportsTheBytesV1Exports() throws Exception {
         int i = 0;
         for (Map<String, Object> params : paramSets()) {
-            TestAssetContext a1 = context("a" + i), a2 = context("b" + i++);
+            InMemoryAssetContext a1 = context("a" + i), a2 = context("b" + i++);
             assertEquals(v1.instantiate(a1, params), v2.instantiate(a2, params));
             assertEquals("{\"shape\":2,\"params\":" + data(a1) + "}", data(a2));
             assertEquals(2, Shape2.JSON.readTree(data(a2)).get("shape").intValue());
@@ -97,7 +99,7 @@ public class SampleInterlinkerV2Test {
     public void migratesV1DataAndRevertsItExactly() throws Exception {
         int i = 0;
         for (Map<String, Object> params : paramSets()) {
-            TestAssetContext asset = context("m" + i++);
+            InMemoryAssetContext asset = context("m" + i++);
             v1.instantiate(asset, params);
             String v1Data = data(asset);
             byte[] v1Download = download(v1, asset);
@@ -106,7 +108,7 @@ public class SampleInterlinkerV2Test {
             assertEquals("{\"shape\":2,\"params\":" + v1Data + "}", data(asset));
             assertArrayEquals(v1Download, download(v2, asset));
 
-            TestAssetContext copy = context("c" + i);
+            InMemoryAssetContext copy = context("c" + i);
             assertEquals(v1.instantiate(context("x"), params), v2.copy(asset, copy));
             assertArrayEquals(v1Download, download(v2, copy));
 
@@ -119,7 +121,7 @@ public class SampleInterlinkerV2Test {
     @Test
     public void revertsDataMadeByV2ToWhatV1WouldHaveMade() throws Exception {
         for (Map<String, Object> params : paramSets()) {
-            TestAssetContext made1 = context("p"), made2 = context("q");
+            InMemoryAssetContext made1 = context("p"), made2 = context("q");
             v1.instantiate(made1, params);
             v2.instantiate(made2, params);
             wrap.revert(made2);
@@ -130,7 +132,7 @@ public class SampleInterlinkerV2Test {
     @Test
     public void keepsV1TextThatJacksonWouldWriteDifferently() throws Exception {
         String odd = "{ \"b\" : [1, 2.50, \"\\u00e9\"],\n \"a\":{} }";
-        TestAssetContext asset = context("o");
+        InMemoryAssetContext asset = context("o");
         asset.store().put("data", odd);
         byte[] v1Download = download(v1, asset);
         wrap.migrate(asset);
@@ -141,7 +143,7 @@ public class SampleInterlinkerV2Test {
 
     @Test
     public void skipsAnAssetWithoutData() {
-        TestAssetContext asset = context("e");
+        InMemoryAssetContext asset = context("e");
         asset.store().put("other", "{\"x\":1}");
         wrap.migrate(asset);
         assertFalse(asset.store().get("data").isPresent());
@@ -155,7 +157,7 @@ public class SampleInterlinkerV2Test {
     public void refusesToRevertDataThatIsNotOfShape2() {
         for (String notShape2 : Arrays.asList("{\"name\":\"x\"}", "[1]", "{\"shape\":3,\"params\":{}}",
                 "{\"shape\":2}", "{\"shape\":2,\"params\":{},\"more\":1}", "{\"shape\":2,\"params\":\"text\"}")) {
-            TestAssetContext asset = context("r");
+            InMemoryAssetContext asset = context("r");
             asset.store().put("data", notShape2);
             assertThrows(notShape2, IllegalStateException.class, () -> wrap.revert(asset));
             assertEquals(notShape2, data(asset));

@@ -1,4 +1,4 @@
-package eu.interlink.testing.sample.v2;
+package eu.interlink.testkit;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -13,8 +13,12 @@ import eu.interlink.api.Document;
 import eu.interlink.api.DocumentStore;
 import eu.interlink.api.StaleDocumentException;
 
-/** A DocumentStore in memory, with the versioning rules of the real one and a snapshot to roll back to. */
-final class InMemoryDocumentStore implements DocumentStore {
+/**
+ * A {@link DocumentStore} in memory for unit tests, with the rules of the kernel's: documents must be JSON objects or
+ * arrays, each write raises a document's version, {@link #replace} refuses a stale one; and a {@link #snapshot()} to
+ * go back to, as the kernel rolls back a call that throws.
+ */
+public final class InMemoryDocumentStore implements DocumentStore {
     private TreeMap<String, Document> documents = new TreeMap<>();
     private TreeMap<String, StoredBlob> blobs = new TreeMap<>();
 
@@ -24,16 +28,28 @@ final class InMemoryDocumentStore implements DocumentStore {
     }
 
     /** What {@link #restore} goes back to: a transaction's start. */
-    record Snapshot(TreeMap<String, Document> documents, TreeMap<String, StoredBlob> blobs) {
+    public static final class Snapshot {
+        private final TreeMap<String, Document> documents;
+        private final TreeMap<String, StoredBlob> blobs;
+
+        private Snapshot(TreeMap<String, Document> documents, TreeMap<String, StoredBlob> blobs) {
+            this.documents = documents;
+            this.blobs = blobs;
+        }
     }
 
-    synchronized Snapshot snapshot() {
+    public synchronized Snapshot snapshot() {
         return new Snapshot(new TreeMap<>(documents), new TreeMap<>(blobs));
     }
 
-    synchronized void restore(Snapshot snapshot) {
-        documents = new TreeMap<>(snapshot.documents());
-        blobs = new TreeMap<>(snapshot.blobs());
+    public synchronized void restore(Snapshot snapshot) {
+        documents = new TreeMap<>(snapshot.documents);
+        blobs = new TreeMap<>(snapshot.blobs);
+    }
+
+    /** Whether nothing at all is stored: no document and no blob. */
+    public synchronized boolean isEmpty() {
+        return documents.isEmpty() && blobs.isEmpty();
     }
 
     @Override
