@@ -8,23 +8,42 @@ import java.sql.Savepoint;
 import java.util.Map;
 
 import org.flywaydb.core.Flyway;
+import javax.sql.DataSource;
+
 import org.h2.jdbcx.JdbcDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
 import eu.interlink.api.DocumentStore;
 import eu.interlink.store.Store;
 import eu.interlink.store.StoreHealth;
 import eu.interlink.store.TransactionWork;
 
-/** The platform's migrations on a fresh H2 file database, with the store's transaction rules (nesting = savepoint). */
+/**
+ * The platform's migrations on a fresh H2 file database, with the store's transaction rules (nesting = savepoint).
+ * With {@code -Dinterlink.test.postgres.url=jdbc:postgresql://host/db}, on a fresh schema of that PostgreSQL database.
+ */
 final class TestStore implements Store {
-    private final JdbcDataSource dataSource = new JdbcDataSource();
+    private final DataSource dataSource;
     private final ThreadLocal<Connection> current = new ThreadLocal<>();
 
     TestStore() throws Exception {
-        Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "catalogue");
-        dataSource.setURL("jdbc:h2:file:" + dir.toAbsolutePath() + "/interlink");
-        Flyway.configure(TestStore.class.getClassLoader()).dataSource(dataSource).locations("classpath:db/migration")
-                .placeholders(Map.of("text", "CHARACTER LARGE OBJECT", "binary", "VARBINARY(1000000)")).load().migrate();
+        String postgres = System.getProperty("interlink.test.postgres.url", "");
+        if (postgres.isBlank()) {
+            Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "catalogue");
+            JdbcDataSource h2 = new JdbcDataSource();
+            h2.setURL("jdbc:h2:file:" + dir.toAbsolutePath() + "/interlink");
+            dataSource = h2;
+            Flyway.configure(TestStore.class.getClassLoader()).dataSource(dataSource).locations("classpath:db/migration")
+                    .placeholders(Map.of("text", "CHARACTER LARGE OBJECT", "binary", "VARBINARY(1000000)")).load().migrate();
+        } else {
+            String schema = "catalogue_test_" + Long.toHexString(System.nanoTime());
+            PGSimpleDataSource pg = new PGSimpleDataSource();
+            pg.setURL(postgres);
+            pg.setCurrentSchema(schema);
+            dataSource = pg;
+            Flyway.configure(TestStore.class.getClassLoader()).dataSource(dataSource).schemas(schema).locations("classpath:db/migration")
+                    .placeholders(Map.of("text", "TEXT", "binary", "BYTEA")).load().migrate();
+        }
     }
 
     @Override
