@@ -17,6 +17,20 @@ public record ImportReport(String folder, Map<String, Counts> counts, List<Issue
     }
 
     public record Counts(int created, int updated, int unchanged) {
+        public int total() {
+            return created + updated + unchanged;
+        }
+    }
+
+    /** The counts of every kind together. */
+    public Counts total() {
+        int c = 0, u = 0, n = 0;
+        for (Counts k : counts.values()) {
+            c += k.created();
+            u += k.updated();
+            n += k.unchanged();
+        }
+        return new Counts(c, u, n);
     }
 
     /** One item, or one part of an item (a missing file), the import could not carry over. */
