@@ -29,12 +29,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * loopback ports and driven over HTTP; every one of them is stopped at the end, also on failure.
  *
  * <p>Arguments: {@code --only m1,m2} runs some measures only ({@code micro, boot, hotdeploy, swap, throughput,
- * scale}), and {@code --quick} fewer repetitions; either writes {@code benchmarks/runner/target/performance-partial.md}
+ * scale, import}), and {@code --quick} fewer repetitions; either writes {@code benchmarks/runner/target/performance-partial.md}
  * instead of the report, which only a full run rewrites.
  */
 public final class Benchmarks {
     static final ObjectMapper JSON = new ObjectMapper();
-    static final List<String> ALL = List.of("micro", "boot", "hotdeploy", "swap", "throughput", "scale");
+    static final List<String> ALL = List.of("micro", "boot", "hotdeploy", "swap", "throughput", "scale", "import");
 
     /** Where things are: {@code bench.properties}, filled in by the build. */
     record Paths(Path root, Path distribution, Path testBundles, Path template, Path bare, Path vanilla, String karafVersion,
@@ -123,6 +123,7 @@ public final class Benchmarks {
                 }
             });
         }
+        if (only.contains("import")) guarded(report, "5", "Catalogue import", () -> report.add(ImportTime.run(paths, effort)));
         report.sections().sort(Comparator.comparing(Report.Section::number));
 
         double minutes = (System.nanoTime() - started) / 60e9;

@@ -119,8 +119,7 @@ final class Scale {
                         "one run, after the measurements; compare 6b"),
                 Figure.info("5i", "CPU used by the idle platform, " + n + " installed ÷ " + f, many.idleCpu / few.idleCpu, "×",
                         String.format(Locale.ROOT, "%.1f %% ÷ %.1f %% of one core over %d s before the measurements",
-                                100 * many.idleCpu, 100 * few.idleCpu, IDLE_SECONDS)),
-                Figure.notMeasured("5j", "catalogue import time", "not measured: the importer comes with issue 4"));
+                                100 * many.idleCpu, 100 * few.idleCpu, IDLE_SECONDS)));
         return new Report.Section("5", "Scale", """
                 Two fresh platforms running side by side, one with %s generated Interlinkers installed and one with \
                 %s (uploaded one after the other through the admin API once the platform had booted), plus the \
