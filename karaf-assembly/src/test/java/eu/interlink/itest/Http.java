@@ -46,8 +46,13 @@ public final class Http {
         return send(HttpRequest.newBuilder(uri(path)).GET(), headers);
     }
 
-    public Answer delete(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).DELETE());
+    public Answer delete(String path, String... headers) {
+        return send(HttpRequest.newBuilder(uri(path)).DELETE(), headers);
+    }
+
+    public Answer put(String path, Object json, String... headers) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(write(json))), headers);
     }
 
     public Answer post(String path, Object json, String... headers) {

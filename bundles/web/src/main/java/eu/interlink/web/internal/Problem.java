@@ -3,6 +3,7 @@ package eu.interlink.web.internal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import eu.interlink.coproduction.InvalidFieldException;
 import eu.interlink.kernel.service.KernelException;
 
 /**
@@ -27,7 +28,9 @@ final class Problem extends RuntimeException {
     }
 
     static Problem of(KernelException e) {
-        return new Problem(e.status(), e.type(), e.title(), e.detail());
+        Problem p = new Problem(e.status(), e.type(), e.title(), e.detail());
+        if (e instanceof InvalidFieldException f) p.extensions.put("field", f.field());
+        return p;
     }
 
     static Problem badParameter(String parameter, String detail) {
