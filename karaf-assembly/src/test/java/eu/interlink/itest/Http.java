@@ -46,8 +46,13 @@ public final class Http {
         return send(HttpRequest.newBuilder(uri(path)).GET(), headers);
     }
 
-    public Answer delete(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).DELETE());
+    public Answer delete(String path, String... headers) {
+        return send(HttpRequest.newBuilder(uri(path)).DELETE(), headers);
+    }
+
+    public Answer put(String path, Object json, String... headers) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(write(json))), headers);
     }
 
     public Answer post(String path, Object json, String... headers) {
@@ -60,11 +65,6 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
-    public Answer put(String path, Object json, String... headers) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(write(json))), headers);
-    }
-
     public Answer putRaw(String path, String contentType, byte[] body) {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
@@ -73,11 +73,6 @@ public final class Http {
     public Answer patch(String path, Object json, String... headers) {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(write(json))), headers);
-    }
-
-    public Answer put(String path, Object json, String... headers) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(write(json))), headers);
     }
 
     /** A GET whose body is kept as bytes (files), with the status and headers. */

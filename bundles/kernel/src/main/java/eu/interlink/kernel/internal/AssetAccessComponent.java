@@ -38,7 +38,7 @@ public class AssetAccessComponent implements AssetAccess {
     @Override
     public <T> T withAsset(String assetId, Locale locale, Principal user, AssetWork<T> work) {
         AssetTable.Row row = store.inTransaction(c -> AssetTable.find(c, assetId == null ? "" : assetId))
-                .filter(r -> registry.registeredBy(r.interlinkerId(), bundleId))
+                .filter(r -> r.kind() == eu.interlink.kernel.service.AssetKind.INTERNAL && registry.registeredBy(r.interlinkerId(), bundleId))
                 .orElseThrow(() -> new AssetNotFoundException(assetId));
         // Counted in like a kernel call, so that the data never changes shape under an Interlinker's own page.
         RegistryComponent.Registration own = registry.acquireOwn(row.interlinkerId(), bundleId)

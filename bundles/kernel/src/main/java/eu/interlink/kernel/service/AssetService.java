@@ -1,8 +1,11 @@
 package eu.interlink.kernel.service;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URI;
 import java.security.Principal;
+import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +21,34 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface AssetService {
 
     AssetRecord create(String interlinkerId, Map<String, Object> params, Locale locale, Principal user);
+
+    /** Where an asset belongs: a task of a co-production process (the kernel does not check either exists). */
+    record Placement(String processId, String taskId) {
+    }
+
+    /** Creates an internal asset for a task: the Interlinker's context names the process and the task. */
+    AssetRecord create(String interlinkerId, Map<String, Object> params, Placement placement, Locale locale, Principal user);
+
+    /**
+     * Creates a knowledge asset: the kernel keeps {@code content} (a knowledge Interlinker's resource in
+     * {@code language}) as the asset's data, downloadable and copyable without any bundle.
+     */
+    AssetRecord createKnowledge(String interlinkerId, String name, String language, String fileName, String contentType,
+            InputStream content, Placement placement, Principal user);
+
+    /** Creates an external asset: a named link, optionally from an external Interlinker of the catalogue. */
+    AssetRecord createExternal(String name, URI uri, Optional<String> interlinkerId, Placement placement, Principal user);
+
+    /** The assets of one task, oldest first. */
+    Page<AssetRecord> listForTask(String taskId, int offset, int limit);
+
+    /**
+     * Removes the assets of these tasks with their data, in the caller's transaction if one is open, without
+     * calling their Interlinkers (all their data is the kernel's): for tasks, or a whole tree, that are deleted.
+     *
+     * @return how many assets were removed
+     */
+    int deleteForTasks(Collection<String> taskIds, Principal user);
 
     Optional<AssetRecord> get(String assetId);
 

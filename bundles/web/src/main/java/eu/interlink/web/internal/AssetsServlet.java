@@ -113,6 +113,7 @@ public class AssetsServlet extends Api {
     }
 
     private Map<String, Object> view(AssetRecord a) {
+        if (a.interlinkerId() == null) return Views.asset(a, null);
         InterlinkerDescriptor serving = registry.find(a.interlinkerId())
                 .filter(e -> e.status() == InterlinkerStatus.ACTIVE)
                 .flatMap(InterlinkerEntry::descriptor).orElse(null);

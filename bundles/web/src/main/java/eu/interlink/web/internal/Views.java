@@ -9,6 +9,7 @@ import eu.interlink.api.Capability;
 import eu.interlink.api.InterlinkerDescriptor;
 import eu.interlink.api.InterlinkerTexts;
 import eu.interlink.api.Nature;
+import eu.interlink.kernel.service.AssetKind;
 import eu.interlink.kernel.service.AssetRecord;
 import eu.interlink.kernel.service.InterlinkerEntry;
 import eu.interlink.kernel.service.Page;
@@ -110,8 +111,11 @@ final class Views {
     static Map<String, Object> asset(AssetRecord a, InterlinkerDescriptor serving) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", a.id());
-        out.put("interlinker", a.interlinkerId());
+        out.put("kind", a.kind().label());
+        if (a.interlinkerId() != null) out.put("interlinker", a.interlinkerId());
         out.put("name", a.name());
+        a.uri().ifPresent(u -> out.put("uri", u));
+        a.language().ifPresent(l -> out.put("language", l));
         out.put("status", a.available() ? "available" : "unavailable");
         a.processId().ifPresent(p -> out.put("process", p));
         a.taskId().ifPresent(t -> out.put("task", t));
@@ -120,7 +124,8 @@ final class Views {
         out.put("updatedAt", a.updatedAt().toString());
         Map<String, Object> links = new LinkedHashMap<>();
         links.put("self", "/api/v1/assets/" + a.id());
-        if (serving != null) {
+        if (a.kind() == AssetKind.KNOWLEDGE) links.put("download", "/api/v1/assets/" + a.id() + "/download");
+        if (serving != null && a.kind() == AssetKind.INTERNAL) {
             serving.assetPage().ifPresent(p -> links.put("page", p.replace("{assetId}", a.id())));
             if (serving.can(Capability.DOWNLOAD)) links.put("download", "/api/v1/assets/" + a.id() + "/download");
         }
