@@ -89,7 +89,8 @@ public class EditorIT {
         JsonNode first = document(id);
         assertEquals(1, first.path("revision").asLong());
         assertEquals("<p>Opening</p>\n<p>Budget</p>\n<p>Closing</p>", first.path("html").asText());
-        assertEquals("ana", first.path("author").asText());
+        // The kernel's asset API names no user until the platform has accounts; the editor's own endpoints do.
+        assertTrue(first.toString(), first.path("author").isNull());
 
         // A save must say which revision it was made on.
         assertEquals("If-Match", assertProblem(http.put(PAGES + id + "/document", Map.of("html", "<p>x</p>")), 428).path("field").asText());
@@ -125,8 +126,8 @@ public class EditorIT {
         JsonNode history = http.get(PAGES + id + "/revisions").json();
         assertEquals(4, history.path("total").asInt());
         List<String> authors = new ArrayList<>();
-        history.path("items").forEach(r -> authors.add(r.path("author").asText() + "/" + r.path("kind").asText()));
-        assertEquals(List.of("dan/edited", "carla/merged", "ben/edited", "ana/created"), authors);
+        history.path("items").forEach(r -> authors.add(r.path("author").asText("-") + "/" + r.path("kind").asText()));
+        assertEquals(List.of("dan/edited", "carla/merged", "ben/edited", "-/created"), authors);
         assertFalse(history.path("items").path(0).path("savedAt").asText().isEmpty());
         assertEquals("<p>Opening</p>\n<p>Budget: 12,000 EUR</p>\n<p>Closing</p>", http.get(PAGES + id + "/revisions/2").json().path("html").asText());
 
