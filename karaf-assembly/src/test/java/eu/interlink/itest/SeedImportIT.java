@@ -68,6 +68,10 @@ public class SeedImportIT {
 
     @Test
     public void importsTheWholeSeedCatalogueWithExactCountsAndValues() throws Exception {
+        // The shipped software Interlinkers (bundles) are listed before any import; imported metadata of the same id
+        // merges into theirs instead of adding a row.
+        Set<String> software = new TreeSet<>();
+        http.get("/api/v1/interlinkers?limit=100&nature=software").json().path("items").forEach(i -> software.add(i.path("id").asText()));
         JsonNode report = importSeed();
         System.out.println("SeedImportIT: first import of the seed catalogue in " + report.path("millis").asLong() + " ms");
         // Counts from the files: every profile, every item folder with a metadata.json.
@@ -77,8 +81,13 @@ public class SeedImportIT {
             int expected = seed.items(Seed.FOLDERS.get(i)).size();
             assertEquals(Seed.NATURES.get(i) + " in " + report.path("counts"), expected,
                     report.path("counts").path(Seed.NATURES.get(i)).path("created").asInt());
-            assertEquals(expected, http.get("/api/v1/interlinkers?limit=1&nature=" + Seed.NATURES.get(i)).json().path("total").asInt()
-                    - (Seed.NATURES.get(i).equals("software") ? 1 : 0)); // the shipped checklist bundle
+            int listed = expected;
+            if (Seed.NATURES.get(i).equals("software")) {
+                Set<String> all = new TreeSet<>(software);
+                seed.items(Seed.FOLDERS.get(i)).forEach(m -> all.add(m.path("id").asText()));
+                listed = all.size();
+            }
+            assertEquals(listed, http.get("/api/v1/interlinkers?limit=1&nature=" + Seed.NATURES.get(i)).json().path("total").asInt());
         }
         assertEquals(5, report.path("counts").path("software").path("created").asInt());
         assertEquals(36, report.path("counts").path("knowledge").path("created").asInt());
