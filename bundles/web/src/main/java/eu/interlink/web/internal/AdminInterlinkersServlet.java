@@ -128,6 +128,9 @@ public class AdminInterlinkersServlet extends Api {
         try {
             try (InputStream in = upload(request)) {
                 java.nio.file.Files.copy(in, staged, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                // Too large, or the client went away: the same answer the kernel gives for an upload it cannot read.
+                throw eu.interlink.kernel.service.KernelException.badRequest("Could not read the bundle: " + e.getMessage());
             }
             try (InputStream in = java.nio.file.Files.newInputStream(staged)) {
                 return isPack(staged) ? PackViews.pack(extender.install(in, null, actor))
