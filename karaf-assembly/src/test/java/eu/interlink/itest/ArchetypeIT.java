@@ -32,7 +32,7 @@ import org.osgi.framework.BundleContext;
  * What an Interlinker author does, from an empty folder: generate a project from the archetype, build it with
  * {@code mvn verify} (which runs its unit test and its own Pax Exam test with the conformance kit), and drop the
  * bundle into the running platform, where the catalogue lists it and its page serves. The same for a knowledge
- * pack, which builds and starts (the platform has no knowledge extender yet, so it is not listed).
+ * pack, which builds, starts and is listed in the catalogue by the knowledge extender.
  *
  * <p>Maven runs offline on the local repository this build filled, so the platform's artifacts must be installed
  * there: run it after {@code mvn install} ({@code ./interlink test} does).
@@ -109,7 +109,14 @@ public class ArchetypeIT {
                 b -> b != null && b.getState() == Bundle.ACTIVE);
         assertEquals("knowledge", pack.getHeaders().get("Interlink-Knowledge"));
         assertTrue(pack.getEntry("knowledge/ci-guide/es/instructions.md") != null);
+        Http http = Platform.http();
+        Http.Answer listed = Await.until("ci-guide in the catalogue", Duration.ofSeconds(30), () -> http.get("/api/v1/interlinkers/ci-guide?lang=es"),
+                a -> a.status() == 200);
+        assertEquals("knowledge", listed.json().path("nature").asText());
+        assertEquals("pack", listed.json().path("origin").asText());
+        assertEquals("Guide from CI", listed.json().path("name").asText());
         Files.delete(dropped);
+        Await.until("ci-guide to leave", Duration.ofSeconds(30), () -> http.get("/api/v1/interlinkers/ci-guide"), a -> a.status() == 404);
     }
 
     private Bundle find(String symbolicName) {

@@ -44,6 +44,18 @@ public final class Fixtures {
         return a;
     }
 
+    /**
+     * Takes the starter knowledge pack out of the platform (it boots with it), for tests that count the seed's
+     * entries exactly. Call it once per test class: it waits for the pack to be read first.
+     */
+    public static void removeStarterPack(Http http) {
+        String starter = "/api/v1/admin/knowledge-packs/eu.interlink.knowledge.starter";
+        Await.until("the starter pack", Duration.ofSeconds(60), () -> http.get(starter),
+                a -> a.status() == 200 && a.json().path("status").asText().equals("published"));
+        Http.Answer removed = http.delete(starter);
+        assertEquals(removed.toString(), 204, removed.status());
+    }
+
     public static void awaitServing(Http http, String id, String version) {
         Await.until(id + " " + version + " serving", Duration.ofSeconds(30), () -> http.get("/api/v1/interlinkers/" + id),
                 a -> a.status() == 200 && a.json().path("version").asText().equals(version) && a.json().path("serving").asBoolean());

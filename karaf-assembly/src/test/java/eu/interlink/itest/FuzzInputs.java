@@ -74,6 +74,9 @@ final class FuzzInputs {
         ADMIN_ACTION("POST", "/api/v1/admin/interlinkers/{interlinker}/{action}", "lang"),
         ADMIN_REMOVE("DELETE", "/api/v1/admin/interlinkers/{interlinker}"),
         ADMIN_HISTORY("GET", "/api/v1/admin/interlinkers/{interlinker}/history", "offset", "limit"),
+        PACKS_LIST("GET", "/api/v1/admin/knowledge-packs", "lang"),
+        PACK_GET("GET", "/api/v1/admin/knowledge-packs/{pack}"),
+        PACK_REMOVE("DELETE", "/api/v1/admin/knowledge-packs/{pack}"),
         PAGE("GET", "/interlinkers/checklist/assets/{asset}", "lang"),
         PREVIEW("GET", "/interlinkers/checklist/assets/{asset}/preview", "lang"),
         ITEMS("GET", "/interlinkers/checklist/assets/{asset}/items"),
@@ -236,6 +239,12 @@ final class FuzzInputs {
                     case "{interlinker}" -> {
                         String id = chance(0.3) ? pick(List.of("checklist", "sample", "nope", "x")) : anyString();
                         if (chance(0.7) && !id.equals("checklist")) tags.add("id:odd");
+                        write(target, component(id, tags));
+                    }
+                    case "{pack}" -> {
+                        // Never the starter pack's name: the run must leave the platform as it found it.
+                        String id = chance(0.3) ? pick(List.of("org.example.nope", "x", "eu.interlink.kernel")) : anyString();
+                        tags.add("id:odd");
                         write(target, component(id, tags));
                     }
                     case "{item}" -> {

@@ -16,7 +16,7 @@ import eu.interlink.kernel.service.InterlinkerEntry;
  * the API. Translated fields are kept per language; list-valued codes are the original platform's vocabularies.
  *
  * @param nature            empty only for a bundle whose descriptor could not be read (a rejected registration)
- * @param origin            where the entry comes from: {@code bundle}, {@code import} or {@code api}
+ * @param origin            where the entry comes from: {@code bundle}, {@code pack} (a knowledge pack), {@code import} or {@code api}
  * @param instructions      Markdown, per language
  * @param tags              per language code, the tags in that language
  * @param difficulty        a code such as {@code easy}, or {@code null} when unknown (so are licence, form, format)
@@ -43,6 +43,8 @@ public record CatalogueEntry(String id, Nature nature, String origin, Translated
     public static final String BUNDLE = "bundle";
     public static final String IMPORT = "import";
     public static final String API = "api";
+    /** A knowledge Interlinker read from a knowledge pack bundle ({@link KnowledgeCatalogue}). */
+    public static final String PACK = "pack";
 
     /** The tags in {@code language}, else the English ones, else none. */
     public List<String> tags(Language language) {

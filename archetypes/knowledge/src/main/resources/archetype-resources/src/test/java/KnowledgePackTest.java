@@ -18,7 +18,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The pack as the platform's knowledge extender reads it: the manifest header names the folder; each
  * Interlinker in it has metadata, and for each of its languages a name, a description, instructions and the
- * files the metadata lists.
+ * resource file the metadata names (relative to the Interlinker's folder). The platform checks more when the
+ * pack arrives (the codes' vocabularies, unknown fields) and lists a refused pack with its reason.
  */
 public class KnowledgePackTest {
     private static final Path CLASSES = Path.of("target/classes");
@@ -48,9 +49,9 @@ public class KnowledgePackTest {
                     Path instructions = folder.resolve(lang).resolve("instructions.md");
                     assertTrue(id + ": missing " + instructions, Files.isRegularFile(instructions));
                     assertFalse(id + ": empty " + instructions, Files.readString(instructions).isBlank());
-                    for (JsonNode file : meta.path("files").path(lang)) {
-                        assertTrue(id + ": missing " + lang + "/" + file.asText(), Files.isRegularFile(folder.resolve(lang).resolve(file.asText())));
-                    }
+                    String resource = meta.path("resources").path(lang).asText();
+                    assertFalse(id + ": 'resources' names no file for " + lang, resource.isBlank());
+                    assertTrue(id + ": missing " + resource, Files.isRegularFile(folder.resolve(resource)));
                 }
             }
         }

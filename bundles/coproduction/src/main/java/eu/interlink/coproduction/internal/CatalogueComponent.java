@@ -200,7 +200,7 @@ public class CatalogueComponent implements CatalogueService, CatalogueState {
         CatalogueEntry e = require(id);
         if (!CatalogueEntry.API.equals(e.origin())) {
             throw new KernelException(409, "not-editable", "Not editable", "Interlinker '" + id + "' comes from "
-                    + (CatalogueEntry.BUNDLE.equals(e.origin()) ? "a bundle" : "an import") + ": only external entries made through the API can be changed or deleted here");
+                    + (CatalogueEntry.BUNDLE.equals(e.origin()) ? "a bundle" : CatalogueEntry.PACK.equals(e.origin()) ? "a knowledge pack" : "an import") + ": only external entries made through the API can be changed or deleted here");
         }
     }
 

@@ -266,6 +266,23 @@ final class CatalogueTables {
         }
     }
 
+    /** The kept entries of one origin with their {@code source} (for packs: the pack's name). */
+    static Map<String, String> sources(Connection c, String origin) throws SQLException {
+        Map<String, String> out = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, source FROM catalogue_entry WHERE origin = ? ORDER BY id")) {
+            ps.setString(1, origin);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        return out;
+    }
+
+    /** Deletes an entry with its texts, codes and files (by cascade), keeping its ratings for when it returns. */
+    static boolean removeKeepingRatings(Connection c, String id) throws SQLException {
+        return delete(c, "DELETE FROM catalogue_entry WHERE id = ?", id) > 0;
+    }
+
     /** Deletes an entry with its texts, codes, files (by cascade) and ratings. */
     static boolean deleteEntry(Connection c, String id) throws SQLException {
         delete(c, "DELETE FROM catalogue_rating WHERE entry_id = ?", id);

@@ -8,16 +8,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import eu.interlink.api.Nature;
 import eu.interlink.coproduction.CatalogueEntry;
 import eu.interlink.coproduction.Codes;
 import eu.interlink.coproduction.EntryDraft;
 import eu.interlink.coproduction.FieldException;
+import eu.interlink.coproduction.KnowledgeDraft;
 import eu.interlink.coproduction.Language;
 import eu.interlink.coproduction.Translated;
+import eu.interlink.coproduction.internal.StoredEntry.FileRef;
 
-/** Checks an external entry sent through the API, naming the first wrong field, and turns it into a kept entry. */
+/**
+ * Checks an external entry sent through the API, or a knowledge Interlinker of a pack, naming the first wrong field,
+ * and turns it into a kept entry.
+ */
 final class Drafts {
     static final int MAX_NAME = 200;
     static final int MAX_TEXT = 20_000;
@@ -48,6 +54,39 @@ final class Drafts {
                 throw new FieldException("uri", "'uri' in '" + u.getKey() + "' must be an absolute http or https address");
             }
         }
+        return entry(d, CatalogueEntry.API, name, uri, p -> knownProfiles.contains(p),
+                "which is not a known problem profile (GET /api/v1/problemprofiles)", null, null, List.of());
+    }
+
+    /**
+     * Checks a knowledge Interlinker of a pack the way {@link #toEntry} checks an external entry. Problem profiles
+     * need only be well-formed: a pack may arrive before the import that brings their texts.
+     */
+    static StoredEntry toKnowledge(KnowledgeDraft k, String pack, List<FileRef> files) {
+        EntryDraft d = k.entry();
+        if (d.id() == null || !Codes.ENTRY_ID.matcher(d.id()).matches()) {
+            throw new FieldException("id", "'id' must be 1 to 200 letters, digits, '_', '.' or '-', starting with a letter or digit");
+        }
+        if (d.nature() != Nature.KNOWLEDGE) throw new FieldException("nature", "'nature' of an entry of a knowledge pack must be knowledge");
+        Translated name = text("name", d.name(), MAX_NAME);
+        if (name.exactly(Language.FALLBACK).isEmpty()) {
+            throw new FieldException("name", "'name' needs an English text (\"en\"): English is the fallback of every language");
+        }
+        if (d.uri() != null && !d.uri().isEmpty()) {
+            throw new FieldException("uri", "a knowledge Interlinker has resource files, not a link: external ones are made through the API");
+        }
+        if (k.resources().isEmpty()) throw new FieldException("resources", "a knowledge Interlinker needs a resource file in one language at least");
+        String software = k.softwareInterlinker();
+        if (software != null && !Codes.ENTRY_ID.matcher(software).matches()) {
+            throw new FieldException("softwareInterlinker", "'softwareInterlinker' must be the id of an Interlinker, not '" + clip(software) + "'");
+        }
+        return entry(d, CatalogueEntry.PACK, name, Translated.EMPTY, p -> Codes.PROFILE_ID.matcher(p).matches(),
+                "which is not a problem profile id (such as ORG_PROBLEM_1)", software, pack, files);
+    }
+
+    /** The fields every kept entry has, checked, after the id, nature, name and link. */
+    private static StoredEntry entry(EntryDraft d, String origin, Translated name, Translated uri, Predicate<String> profileOk,
+            String badProfile, String softwareInterlinker, String source, List<FileRef> files) {
         Map<String, Translated> texts = new LinkedHashMap<>();
         texts.put(StoredEntry.NAME, name);
         texts.put(StoredEntry.DESCRIPTION, text("description", d.description(), MAX_TEXT));
@@ -72,8 +111,8 @@ final class Drafts {
         }
         List<String> profiles = distinct("problemProfiles", d.problemProfiles());
         for (String p : profiles) {
-            if (!knownProfiles.contains(p)) {
-                throw new FieldException("problemProfiles", "'problemProfiles' names '" + p + "', which is not a known problem profile (GET /api/v1/problemprofiles)");
+            if (!profileOk.test(p)) {
+                throw new FieldException("problemProfiles", "'problemProfiles' names '" + clip(p) + "', " + badProfile);
             }
         }
         List<String> targets = hierarchical("targets", d.targets());
@@ -86,10 +125,10 @@ final class Drafts {
         codes.put(StoredEntry.ADMINISTRATIVE_SCOPE, scopes);
         codes.put(StoredEntry.PROBLEM_PROFILE, profiles);
         codes.put(StoredEntry.LANGUAGE, languages);
-        return new StoredEntry(d.id(), d.nature(), CatalogueEntry.API, texts, codes, tags,
+        return new StoredEntry(d.id(), d.nature(), origin, texts, codes, tags,
                 code("difficulty", d.difficulty(), Codes.DIFFICULTIES), code("licence", d.licence(), Codes.LICENCES),
-                code("form", d.form(), Codes.FORMS), code("format", d.format(), Codes.FORMATS), d.sustainability(), null, null, List.of(), null,
-                Instant.now()).digested();
+                code("form", d.form(), Codes.FORMS), code("format", d.format(), Codes.FORMATS), d.sustainability(), softwareInterlinker, source,
+                files, null, Instant.now()).digested();
     }
 
     private static Translated text(String field, Translated t, int max) {

@@ -152,6 +152,10 @@ public class ImportComponent implements ImportService {
                     report.issue(kind.label(), e.id(), "an external entry made through the API has this id; it is kept and this item skipped");
                     continue;
                 }
+                if (stamp != null && CatalogueEntry.PACK.equals(stamp.origin())) {
+                    report.issue(kind.label(), e.id(), "a knowledge pack has this id; its entry is kept and this item skipped");
+                    continue;
+                }
                 if (stamp != null && stamp.digest().equals(e.digest())) {
                     report.unchanged(kind.label());
                     continue;

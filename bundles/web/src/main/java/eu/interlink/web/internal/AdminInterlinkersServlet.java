@@ -12,6 +12,9 @@ import javax.servlet.http.HttpServletResponse;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
@@ -21,13 +24,15 @@ import eu.interlink.kernel.service.InterlinkerOperations;
 import eu.interlink.kernel.service.InterlinkerQuery;
 import eu.interlink.kernel.service.InterlinkerRegistry;
 import eu.interlink.kernel.service.Page;
+import eu.interlink.knowledge.KnowledgePacks;
 
 /**
  * Operator control of Interlinkers, the same operations as the {@code interlink:} shell commands:
  * <ul>
  * <li>{@code GET /api/v1/admin/interlinkers}: every registration, every version, refused ones included</li>
  * <li>{@code POST /api/v1/admin/interlinkers}: install; the body is the bundle jar
- * ({@code application/java-archive} or {@code application/octet-stream}), or JSON {"location": "file:…|https:…"}</li>
+ * ({@code application/java-archive} or {@code application/octet-stream}), or JSON {"location": "file:…|https:…"};
+ * a knowledge pack (a jar with an {@code Interlink-Knowledge} header) is handed to the knowledge extender</li>
  * <li>{@code POST /api/v1/admin/interlinkers/{id}/upgrade}: the same bodies</li>
  * <li>{@code POST …/{id}/rollback}, {@code …/disable}, {@code …/enable}; {@code DELETE …/{id}}; {@code GET …/{id}/history}</li>
  * </ul>
@@ -47,6 +52,10 @@ public class AdminInterlinkersServlet extends Api {
     @Reference
     private transient InterlinkerRegistry registry;
 
+    /** The knowledge extender: a jar with an Interlink-Knowledge header installs as a knowledge pack. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile KnowledgePacks packs;
+
     @Override
     protected void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String method = request.getMethod();
@@ -60,7 +69,7 @@ public class AdminInterlinkersServlet extends Api {
                             e.id().isEmpty() ? List.of(e) : registry.versions(e.id()))).toList();
                     json(response, 200, Map.of("items", items, "total", items.size()));
                 }
-                case "POST" -> json(response, 201, Views.interlinker(install(request, null, actor), language(request, response).code()));
+                case "POST" -> json(response, 201, installInterlinkerOrPack(request, response, actor));
                 default -> throw methodNotAllowed(response, method, "GET", "POST");
             }
             return;
@@ -93,16 +102,87 @@ public class AdminInterlinkersServlet extends Api {
         json(response, 200, Views.interlinker(result, language(request, response).code()));
     }
 
-    /** Installs (or, with an id, upgrades) from an uploaded jar or from a location given as JSON. */
-    private InterlinkerEntry install(HttpServletRequest request, String id, String actor) throws IOException {
-        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(java.util.Locale.ROOT);
-        if (type.startsWith(JSON_TYPE)) {
-            Object location = readObject(request).get("location");
-            if (!(location instanceof String l) || l.isBlank()) {
-                throw new Problem(400, "invalid-body", "Invalid body", "Field 'location' must be the bundle's file path or URL").with("field", "location");
+    /**
+     * Installs a bundle: a knowledge pack (its manifest has the {@code Interlink-Knowledge} header) goes to the
+     * knowledge extender, anything else to the kernel as an Interlinker.
+     */
+    private Map<String, Object> installInterlinkerOrPack(HttpServletRequest request, HttpServletResponse response, String actor) throws IOException {
+        KnowledgePacks extender = packs;
+        if (extender == null) return Views.interlinker(install(request, null, actor), language(request, response).code());
+        if (contentType(request).startsWith(JSON_TYPE)) {
+            String location = location(request);
+            java.nio.file.Path staged = fetch(location);
+            try {
+                if (staged != null && isPack(staged)) {
+                    try (InputStream in = java.nio.file.Files.newInputStream(staged)) {
+                        return PackViews.pack(extender.install(in, location, actor));
+                    }
+                }
+            } finally {
+                if (staged != null) java.nio.file.Files.deleteIfExists(staged);
             }
-            return id == null ? operations.install(l, actor) : operations.upgrade(id, l, actor);
+            // Not a pack, or not readable here: the kernel installs it or says why it cannot.
+            return Views.interlinker(operations.install(location, actor), language(request, response).code());
         }
+        java.nio.file.Path staged = java.nio.file.Files.createTempFile("interlink-upload-", ".jar");
+        try {
+            try (InputStream in = upload(request)) {
+                java.nio.file.Files.copy(in, staged, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                // Too large, or the client went away: the same answer the kernel gives for an upload it cannot read.
+                throw eu.interlink.kernel.service.KernelException.badRequest("Could not read the bundle: " + e.getMessage());
+            }
+            try (InputStream in = java.nio.file.Files.newInputStream(staged)) {
+                return isPack(staged) ? PackViews.pack(extender.install(in, null, actor))
+                        : Views.interlinker(operations.install(in, actor), language(request, response).code());
+            }
+        } finally {
+            java.nio.file.Files.deleteIfExists(staged);
+        }
+    }
+
+    private static boolean isPack(java.nio.file.Path jar) {
+        try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile())) {
+            java.util.jar.Manifest m = file.getManifest();
+            return m != null && m.getMainAttributes().getValue(KnowledgePacks.HEADER) != null;
+        } catch (IOException | SecurityException e) {
+            return false; // not a jar: the kernel says so
+        }
+    }
+
+    /** A copy of the file or URL at {@code location}, or {@code null} when it cannot be read here. */
+    private static java.nio.file.Path fetch(String location) {
+        String l = location.trim();
+        try {
+            java.net.URL url = l.matches("(?i)(file|https?|mvn):.*") ? new java.net.URL(l) : new java.io.File(l).getAbsoluteFile().toURI().toURL();
+            java.nio.file.Path staged = java.nio.file.Files.createTempFile("interlink-location-", ".jar");
+            try (InputStream in = new LimitedInputStream(url.openStream(), MAX_JAR_BYTES)) {
+                java.nio.file.Files.copy(in, staged, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                return staged;
+            } catch (IOException | RuntimeException e) {
+                java.nio.file.Files.deleteIfExists(staged);
+                return null;
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String contentType(HttpServletRequest request) {
+        return request.getContentType() == null ? "" : request.getContentType().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String location(HttpServletRequest request) throws IOException {
+        Object location = readObject(request).get("location");
+        if (!(location instanceof String l) || l.isBlank()) {
+            throw new Problem(400, "invalid-body", "Invalid body", "Field 'location' must be the bundle's file path or URL").with("field", "location");
+        }
+        return l;
+    }
+
+    /** The uploaded jar, after its media type and length are checked. */
+    private static InputStream upload(HttpServletRequest request) throws IOException {
+        String type = contentType(request);
         if (!type.startsWith("application/java-archive") && !type.startsWith("application/octet-stream") && !type.startsWith("application/zip")) {
             throw new Problem(415, "unsupported-media-type", "Unsupported media type",
                     "Send the bundle jar as application/java-archive (or application/octet-stream), or JSON {\"location\": …}");
@@ -110,7 +190,16 @@ public class AdminInterlinkersServlet extends Api {
         if (request.getContentLengthLong() > MAX_JAR_BYTES) {
             throw new Problem(413, "body-too-large", "Body too large", "A bundle must be at most " + MAX_JAR_BYTES + " bytes");
         }
-        try (InputStream in = new LimitedInputStream(request.getInputStream(), MAX_JAR_BYTES)) {
+        return new LimitedInputStream(request.getInputStream(), MAX_JAR_BYTES);
+    }
+
+    /** Installs (or, with an id, upgrades) from an uploaded jar or from a location given as JSON. */
+    private InterlinkerEntry install(HttpServletRequest request, String id, String actor) throws IOException {
+        if (contentType(request).startsWith(JSON_TYPE)) {
+            String l = location(request);
+            return id == null ? operations.install(l, actor) : operations.upgrade(id, l, actor);
+        }
+        try (InputStream in = upload(request)) {
             return id == null ? operations.install(in, actor) : operations.upgrade(id, in, actor);
         }
     }
