@@ -85,9 +85,11 @@ public class ConfigurationIT {
         assertEquals("Interlink", initial.path("name").asText());
         assertEquals(4, initial.path("languages").size());
 
-        run("config:property-set -p eu.interlink.branding name \"Ciudad abierta\"");
-        run("config:property-set -p eu.interlink.branding colour.primary \"#123abc\"");
-        Await.until("the new name and colour", Duration.ofSeconds(30), () -> http.get("/api/v1/branding").json(),
+        String set = run("config:property-set -p eu.interlink.branding name \"Ciudad abierta\"");
+        Await.until("the new name (" + set + ")", Duration.ofSeconds(30), () -> http.get("/api/v1/branding").json(),
+                b -> "Ciudad abierta".equals(b.path("name").asText()));
+        set = run("config:property-set -p eu.interlink.branding colour.primary \"#123abc\"");
+        Await.until("the new colour (" + set + ")", Duration.ofSeconds(30), () -> http.get("/api/v1/branding").json(),
                 b -> "Ciudad abierta".equals(b.path("name").asText()) && "#123abc".equals(b.path("colours").path("primary").asText()));
         assertTrue(run("interlink:config-check").contains("eu.interlink.branding: applied"));
 
