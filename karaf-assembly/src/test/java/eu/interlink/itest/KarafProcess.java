@@ -48,7 +48,11 @@ public final class KarafProcess implements AutoCloseable {
 
     /** Unpacks the distribution this build made into a new folder target/{prefix}-…, on a free HTTP and SSH port. */
     public static KarafProcess unpack(String prefix) throws IOException, InterruptedException {
-        File archive = new File(System.getProperty("interlink.distribution", ""));
+        return unpack(prefix, new File(System.getProperty("interlink.distribution", "")));
+    }
+
+    /** Unpacks another distribution (a platform's, from platforms/) the same way. */
+    public static KarafProcess unpack(String prefix, File archive) throws IOException, InterruptedException {
         if (!archive.isFile()) {
             throw new IllegalStateException("No distribution at '" + archive + "': build it first (mvn -B -q install -DskipITs)");
         }

@@ -1,5 +1,6 @@
 package eu.interlink.kernel.internal;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +17,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -24,7 +26,10 @@ import org.slf4j.LoggerFactory;
 
 import eu.interlink.api.CapabilityNotSupportedException;
 import eu.interlink.api.StaleDocumentException;
+import eu.interlink.kernel.service.ConfigurationStatus;
 import eu.interlink.kernel.service.KernelException;
+import eu.interlink.kernel.service.SettingException;
+import eu.interlink.kernel.service.Settings;
 import eu.interlink.store.StoreException;
 
 /**
@@ -75,22 +80,54 @@ public class Guard {
     private volatile long circuitOpenMillis;
     private volatile long swapHoldMillis;
 
+    static final String PID = "eu.interlink.kernel";
+
+    @Reference
+    private ConfigurationStatus configurationStatus;
+
     @Activate
-    void activate(Config config) {
+    void activate(Map<String, Object> properties) {
         executor = Executors.newCachedThreadPool(task -> {
             Thread t = new Thread(task, "interlinker-call-" + threads.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
-        modified(config);
+        timeoutMillis = 10_000;
+        circuitFailures = 5;
+        circuitOpenMillis = 30_000;
+        swapHoldMillis = 5_000;
+        modified(properties);
     }
 
+    /**
+     * Applies a new configuration only when every value is valid; otherwise keeps the values in effect (the
+     * defaults, at the first start) and reports the refusal. The ranges are those of {@link Config}.
+     */
     @Modified
-    void modified(Config config) {
-        timeoutMillis = config.call_timeout_ms();
-        circuitFailures = config.circuit_failures();
-        circuitOpenMillis = config.circuit_open_ms();
-        swapHoldMillis = config.swap_hold_ms();
+    void modified(Map<String, Object> properties) {
+        try {
+            Settings s = Settings.of(properties);
+            long timeout = s.longIn("call.timeout.ms", 10_000, 50, 600_000);
+            int failures = s.intIn("circuit.failures", 5, 1, 1000);
+            long open = s.longIn("circuit.open.ms", 30_000, 100, 3_600_000);
+            long hold = s.longIn("swap.hold.ms", 5_000, 0, 60_000);
+            timeoutMillis = timeout;
+            circuitFailures = failures;
+            circuitOpenMillis = open;
+            swapHoldMillis = hold;
+            configurationStatus.applied(PID, inEffect());
+        } catch (SettingException refused) {
+            configurationStatus.refused(PID, refused, inEffect());
+        }
+    }
+
+    private Map<String, Object> inEffect() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("call.timeout.ms", timeoutMillis);
+        values.put("circuit.failures", circuitFailures);
+        values.put("circuit.open.ms", circuitOpenMillis);
+        values.put("swap.hold.ms", swapHoldMillis);
+        return values;
     }
 
     @Deactivate

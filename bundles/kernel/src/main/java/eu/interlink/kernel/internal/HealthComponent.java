@@ -11,6 +11,8 @@ import java.util.TreeMap;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import eu.interlink.kernel.service.ConfigurationState;
+import eu.interlink.kernel.service.ConfigurationStatus;
 import eu.interlink.kernel.service.Health;
 import eu.interlink.kernel.service.HealthCheck;
 import eu.interlink.kernel.service.InterlinkerEntry;
@@ -35,6 +37,9 @@ public class HealthComponent implements HealthCheck {
 
     @Reference
     private Guard guard;
+
+    @Reference
+    private ConfigurationStatus configurationStatus;
 
     @Override
     public Health check() {
@@ -68,7 +73,34 @@ public class HealthComponent implements HealthCheck {
         registryPart.put("callTimeoutMs", guard.timeoutMillis());
         registryPart.put("interlinkers", interlinkers);
         components.put("registry", registryPart);
+        components.put("configuration", configuration());
         return new Health(s.up() ? "UP" : "DOWN", components);
+    }
+
+    /**
+     * Each configuration and whether its last change was applied. A refused one does not take the platform down:
+     * its component works on with the last valid values, which are shown with the reason.
+     */
+    private Map<String, Object> configuration() {
+        Map<String, Object> pids = new TreeMap<>();
+        int refused = 0;
+        for (ConfigurationState s : configurationStatus.states()) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("status", s.applied() ? "applied" : "refused");
+            if (!s.applied()) {
+                refused++;
+                one.put("key", s.key());
+                one.put("reason", s.reason());
+            }
+            one.put("since", s.since().toString());
+            one.put("inEffect", s.inEffect());
+            pids.put(s.pid(), one);
+        }
+        Map<String, Object> part = new LinkedHashMap<>();
+        part.put("status", "UP");
+        part.put("refused", refused);
+        part.put("pids", pids);
+        return part;
     }
 
     @Override
