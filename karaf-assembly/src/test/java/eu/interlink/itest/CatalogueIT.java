@@ -108,9 +108,13 @@ public class CatalogueIT {
 
     @Test
     public void searchesFiltersAndPages() {
-        // Software only: the starter knowledge pack has an evaluation checklist too.
-        assertEquals(1, http.get("/api/v1/interlinkers?q=checklist&nature=software").json().path("total").asInt());
-        assertEquals(1, http.get("/api/v1/interlinkers?q=CHECK&nature=software").json().path("total").asInt());
+        // Other software Interlinkers may mention checklists in their texts: the one
+        // named so comes first, whatever the case of the words asked for.
+        for (String q : List.of("checklist", "CHECK")) {
+            JsonNode found = http.get("/api/v1/interlinkers?nature=software&q=" + q).json();
+            assertTrue(found.toString(), found.path("total").asInt() >= 1);
+            assertEquals(found.toString(), "checklist", found.path("items").path(0).path("id").asText());
+        }
         assertEquals(0, http.get("/api/v1/interlinkers?q=no-such-words-anywhere").json().path("total").asInt());
         assertTrue(http.get("/api/v1/interlinkers?nature=software").json().path("total").asInt() >= 1);
         assertEquals(0, http.get("/api/v1/interlinkers?nature=external-knowledge").json().path("total").asInt());
