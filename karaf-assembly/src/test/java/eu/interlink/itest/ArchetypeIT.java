@@ -75,7 +75,8 @@ public class ArchetypeIT {
         assertTrue(log, log.contains("Tests run: 1, Failures: 0, Errors: 0, Skipped: 0") && log.contains("CiNotesConformanceIT"));
         System.out.printf("generate and verify: %d s%n", (System.nanoTime() - start) / 1_000_000_000);
 
-        Await.until("the API", Duration.ofSeconds(60), () -> http.get("/api/v1/interlinkers/checklist"), a -> a.status() == 200);
+        Platform.awaitReady(http);
+        Await.until("the checklist Interlinker", Duration.ofSeconds(60), () -> http.get("/api/v1/interlinkers/checklist"), a -> a.status() == 200);
         Path dropped = Path.of(System.getProperty("karaf.base"), "deploy", "ci-notes.jar");
         Files.copy(project.resolve("target/ci-notes-0.1.0-SNAPSHOT.jar"), dropped, StandardCopyOption.REPLACE_EXISTING);
         Http.Answer listed = Await.until("ci-notes in the catalogue", Duration.ofSeconds(30),

@@ -40,7 +40,7 @@ public class AssetsIT {
     public void waitForTheChecklist() {
         http = Platform.http();
         // Each resource registers on its own as the platform boots: wait for the ones these tests use.
-        Await.until("the health endpoint", Duration.ofSeconds(60), () -> http.get("/api/v1/health"), a -> a.status() == 200);
+        Platform.awaitReady(http);
         Await.until("the checklist Interlinker", Duration.ofSeconds(60), () -> http.get("/api/v1/interlinkers/checklist"), a -> a.status() == 200);
     }
 

@@ -33,7 +33,7 @@ public class CatalogueIT {
     @Before
     public void waitForTheApi() {
         http = Platform.http();
-        Await.until("the health endpoint", Duration.ofSeconds(60), () -> http.get("/api/v1/health"), a -> a.status() == 200);
+        Platform.awaitReady(http);
         Await.until("the checklist Interlinker to be listed", Duration.ofSeconds(60),
                 () -> http.get("/api/v1/interlinkers/checklist"), a -> a.status() == 200);
     }

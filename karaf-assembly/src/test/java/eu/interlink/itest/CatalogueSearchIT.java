@@ -52,6 +52,7 @@ public class CatalogueSearchIT {
         http = Platform.http();
         seed = new Seed();
         if (imported) return;
+        Platform.awaitReady(http);
         Await.until("the import API", Duration.ofSeconds(60), () -> http.post("/api/v1/admin/import", Map.of()), a -> a.status() == 400);
         Await.until("the catalogue", Duration.ofSeconds(60), () -> http.get("/api/v1/interlinkers/checklist"), a -> a.status() == 200);
         Fixtures.removeStarterPack(http); // the counts below are the seed's alone

@@ -81,6 +81,7 @@ public class ConfigurationIT {
     @Test
     public void brandingFollowsConfigPropertySetAndRefusesAWrongColour() throws Exception {
         Http http = Platform.http();
+        Platform.awaitReady(http);
         JsonNode initial = Await.until("the branding", Duration.ofSeconds(60), () -> http.get("/api/v1/branding"), a -> a.status() == 200).json();
         assertEquals("Interlink", initial.path("name").asText());
         assertEquals(4, initial.path("languages").size());
@@ -110,7 +111,7 @@ public class ConfigurationIT {
     @Test
     public void theKernelRefusesATimeLimitOutOfRangeAndKeepsItsOwn() throws Exception {
         Http http = Platform.http();
-        Await.until("the API", Duration.ofSeconds(60), () -> http.get("/api/v1/health"), a -> a.status() == 200);
+        Platform.awaitReady(http);
 
         run("config:property-set -p eu.interlink.kernel call.timeout.ms 2500");
         Await.until("the new time limit", Duration.ofSeconds(30), () -> http.get("/api/v1/health").json(),

@@ -60,6 +60,7 @@ public class EditorIT {
     @Before
     public void waitForTheEditor() {
         http = Platform.http();
+        Platform.awaitReady(http);
         Await.until("the editor Interlinker", Duration.ofSeconds(60), () -> http.get("/api/v1/interlinkers/editor"),
                 a -> a.status() == 200 && a.json().path("status").asText().equals("active"));
     }

@@ -40,7 +40,8 @@ public class FaultIsolationIT {
     @Test
     public void everyFaultIsContainedAndExplained() {
         http = Platform.http();
-        Await.until("the API", Duration.ofSeconds(60), () -> http.get("/api/v1/interlinkers/checklist"), a -> a.status() == 200);
+        Platform.awaitReady(http);
+        Await.until("the checklist Interlinker", Duration.ofSeconds(60), () -> http.get("/api/v1/interlinkers/checklist"), a -> a.status() == 200);
         Fixtures.install(http, "sample");
         othersStillServe();
 

@@ -70,6 +70,7 @@ public class FilesIT {
     @Before
     public void waitForTheFileSpace() {
         http = Platform.http();
+        Platform.awaitReady(http);
         Await.until("the files Interlinker", Duration.ofSeconds(60), () -> http.get("/api/v1/interlinkers/files"),
                 a -> a.status() == 200 && a.json().path("status").asText().equals("active"));
     }

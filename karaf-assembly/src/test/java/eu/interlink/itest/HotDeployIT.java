@@ -37,7 +37,8 @@ public class HotDeployIT {
     @Test
     public void aDroppedBundleIsListedAndARemovedOneIsGoneWithItsDataKept() throws Exception {
         Http http = Platform.http();
-        Await.until("the API", Duration.ofSeconds(60), () -> http.get("/api/v1/interlinkers/checklist"), a -> a.status() == 200);
+        Platform.awaitReady(http);
+        Await.until("the checklist Interlinker", Duration.ofSeconds(60), () -> http.get("/api/v1/interlinkers/checklist"), a -> a.status() == 200);
         assertProblem(http.get("/api/v1/interlinkers/sample"), 404);
 
         Path jar = Path.of(System.getProperty(Platform.BUNDLES), "interlink-testing-sample.jar");

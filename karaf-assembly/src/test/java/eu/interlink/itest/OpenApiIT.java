@@ -48,6 +48,7 @@ public class OpenApiIT {
     @Before
     public void waitForTheApi() {
         http = Platform.http();
+        Platform.awaitReady(http);
         Await.until("the OpenAPI document", Duration.ofSeconds(60), () -> http.get("/api/v1/openapi.json"), a -> a.status() == 200);
     }
 

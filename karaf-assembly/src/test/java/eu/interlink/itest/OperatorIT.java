@@ -6,7 +6,10 @@ import static org.junit.Assert.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
+
+import javax.inject.Inject;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -15,6 +18,8 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -22,16 +27,46 @@ import com.fasterxml.jackson.databind.JsonNode;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class OperatorIT {
+    @Inject
+    private BundleContext context;
 
     @Configuration
     public Option[] config() {
         return Platform.options();
     }
 
+    /** The health is only up when every endpoint serves; with part of the API gone it says which part. */
+    @Test
+    public void healthNamesTheEndpointsThatAreNotServing() throws Exception {
+        Http http = Platform.http();
+        Platform.awaitReady(http);
+        JsonNode api = http.get("/api/v1/health").json().path("components").path("api");
+        assertEquals(api.toString(), "UP", api.path("status").asText());
+        assertTrue(api.toString(), api.path("servlets").asInt() >= 18);
+
+        // The processes endpoint needs the co-production bundle's services.
+        Bundle coproduction = Arrays.stream(context.getBundles())
+                .filter(b -> "eu.interlink.coproduction".equals(b.getSymbolicName())).findFirst().orElseThrow();
+        coproduction.stop();
+        try {
+            Http.Answer down = Await.until("the health to report the processes endpoint missing", Duration.ofSeconds(30),
+                    () -> http.get("/api/v1/health"), a -> a.status() == 503);
+            JsonNode missing = down.json().path("components").path("api");
+            assertEquals(down.toString(), "DOWN", down.json().path("status").asText());
+            assertTrue(down.toString(), missing.path("missing").toString().contains("interlink-api-processes"));
+            assertEquals("the kernel itself is up", "UP", down.json().path("components").path("store").path("status").asText());
+        } finally {
+            coproduction.start();
+        }
+        Platform.awaitReady(http);
+        assertEquals(200, http.get("/api/v1/processes").status());
+    }
+
     @Test
     public void installDisableEnableRemoveWithHistory() {
         Http http = Platform.http();
-        Await.until("the API", Duration.ofSeconds(60), () -> http.get("/api/v1/interlinkers/checklist"), a -> a.status() == 200);
+        Platform.awaitReady(http);
+        Await.until("the checklist Interlinker", Duration.ofSeconds(60), () -> http.get("/api/v1/interlinkers/checklist"), a -> a.status() == 200);
 
         // Install from a file path given as JSON.
         Http.Answer installed = http.post("/api/v1/admin/interlinkers", Map.of("location", Fixtures.jar("sample").toString()));
@@ -73,7 +108,7 @@ public class OperatorIT {
     @Test
     public void badRequestsAreProblems() {
         Http http = Platform.http();
-        Await.until("the API", Duration.ofSeconds(60), () -> http.get("/api/v1/health"), a -> a.status() == 200);
+        Platform.awaitReady(http);
         assertProblem(http.postRaw("/api/v1/admin/interlinkers", "application/java-archive", "not a jar".getBytes(StandardCharsets.UTF_8)), 400);
         assertProblem(http.postRaw("/api/v1/admin/interlinkers", "text/plain", "x".getBytes(StandardCharsets.UTF_8)), 415);
         assertProblem(http.post("/api/v1/admin/interlinkers", Map.of("location", "/no/such/file.jar")), 400);
@@ -92,7 +127,8 @@ public class OperatorIT {
     @Test
     public void metricsAreInPrometheusTextFormat() {
         Http http = Platform.http();
-        Await.until("the API", Duration.ofSeconds(60), () -> http.get("/api/v1/interlinkers/checklist"), a -> a.status() == 200);
+        Platform.awaitReady(http);
+        Await.until("the checklist Interlinker", Duration.ofSeconds(60), () -> http.get("/api/v1/interlinkers/checklist"), a -> a.status() == 200);
         String id = http.post("/api/v1/assets", Map.of("interlinker", "checklist", "params", Map.of("title", "Measured"))).json().path("id").asText();
         http.get("/api/v1/assets/" + id + "/download");
         Http.Answer m = http.get("/metrics");

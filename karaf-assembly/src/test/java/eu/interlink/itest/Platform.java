@@ -8,6 +8,7 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
 import java.io.File;
 import java.io.IOException;
+import java.time.Duration;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -57,6 +58,14 @@ public final class Platform {
     /** The HTTP client for the platform, inside the container. */
     public static Http http() {
         return new Http(Integer.getInteger(HTTP_PORT));
+    }
+
+    /**
+     * Waits until the health endpoint says the whole platform serves: its store, its registry and every endpoint
+     * of the API (servlets are deployed one by one, so one answering says nothing about the others).
+     */
+    public static void awaitReady(Http http) {
+        Await.until("the whole API (GET /api/v1/health 200)", Duration.ofSeconds(90), () -> http.get("/api/v1/health"), a -> a.status() == 200);
     }
 
     /** The original platform's seed catalogue ({@code ../shared/data/interlink-catalogue}), inside the container. */

@@ -36,6 +36,7 @@ public class ProcessesIT {
     @Before
     public void waitForTheApi() {
         http = Platform.http();
+        Platform.awaitReady(http);
         Await.until("the processes endpoint", Duration.ofSeconds(60), () -> http.get("/api/v1/processes"), a -> a.status() == 200);
     }
 

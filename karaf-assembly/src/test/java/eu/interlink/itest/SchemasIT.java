@@ -42,6 +42,7 @@ public class SchemasIT {
     @Before
     public void waitForTheApi() {
         http = Platform.http();
+        Platform.awaitReady(http);
         Await.until("the schemas endpoint", Duration.ofSeconds(60), () -> http.get("/api/v1/schemas"), a -> a.status() == 200);
     }
 

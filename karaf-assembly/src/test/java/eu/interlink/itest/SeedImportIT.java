@@ -58,6 +58,7 @@ public class SeedImportIT {
     public void waitForTheApi() {
         http = Platform.http();
         seed = new Seed();
+        Platform.awaitReady(http);
         Await.until("the import API", Duration.ofSeconds(60), () -> http.post("/api/v1/admin/import", Map.of()), a -> a.status() == 400);
         Await.until("the catalogue", Duration.ofSeconds(60), () -> http.get("/api/v1/interlinkers/checklist"), a -> a.status() == 200);
         if (!starterPackRemoved) {

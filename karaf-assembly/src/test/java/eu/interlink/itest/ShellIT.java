@@ -63,7 +63,8 @@ public class ShellIT {
     @Test
     public void theOperatorGuidesCommandsWork() throws Exception {
         Http http = Platform.http();
-        Await.until("the API", Duration.ofSeconds(60), () -> http.get("/api/v1/interlinkers/checklist"), a -> a.status() == 200);
+        Platform.awaitReady(http);
+        Await.until("the checklist Interlinker", Duration.ofSeconds(60), () -> http.get("/api/v1/interlinkers/checklist"), a -> a.status() == 200);
 
         assertTrue(run("interlink:list").contains("checklist"));
         String installed = run("interlink:install " + Fixtures.jar("sample"));

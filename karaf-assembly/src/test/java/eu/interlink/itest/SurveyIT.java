@@ -57,7 +57,7 @@ public class SurveyIT {
     @Before
     public void waitForTheSurvey() {
         http = Platform.http();
-        Await.until("the health endpoint", Duration.ofSeconds(60), () -> http.get("/api/v1/health"), a -> a.status() == 200);
+        Platform.awaitReady(http);
         Await.until("the survey Interlinker", Duration.ofSeconds(60), () -> http.get("/api/v1/interlinkers/survey"),
                 a -> a.status() == 200 && a.json().path("status").asText().equals("active"));
     }

@@ -40,7 +40,7 @@ public class SwapIT {
     @Test
     public void upgradesAndRollbacksUnderLoadFailNoRequestAndLoseNothing() throws Exception {
         Http http = Platform.http();
-        Await.until("the API", Duration.ofSeconds(60), () -> http.get("/api/v1/health"), a -> a.status() == 200);
+        Platform.awaitReady(http);
         Fixtures.install(http, "sample");
         Fixtures.awaitServing(http, "sample", "0.1.0");
 

@@ -46,6 +46,7 @@ public class TaskAssetsIT {
     @Before
     public void waitForTheChecklist() throws Exception {
         http = Platform.http();
+        Platform.awaitReady(http);
         Await.until("the checklist Interlinker", Duration.ofSeconds(60), () -> http.get("/api/v1/interlinkers/checklist"), a -> a.status() == 200);
         Await.until("the processes endpoint", Duration.ofSeconds(60), () -> http.get("/api/v1/processes"), a -> a.status() == 200);
         Coproduction.importSchemas(context, Platform.seedCatalogue());

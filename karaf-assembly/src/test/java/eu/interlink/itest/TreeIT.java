@@ -46,6 +46,7 @@ public class TreeIT {
     @Before
     public void importTheSchemas() throws Exception {
         http = Platform.http();
+        Platform.awaitReady(http);
         Await.until("the processes endpoint", Duration.ofSeconds(60), () -> http.get("/api/v1/processes"), a -> a.status() == 200);
         Coproduction.Report report = Coproduction.importSchemas(context, Platform.seedCatalogue());
         assertEquals(report.issues().toString(), 0, report.issues().size());

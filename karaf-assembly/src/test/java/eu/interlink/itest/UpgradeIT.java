@@ -44,7 +44,7 @@ public class UpgradeIT {
 
     private Http ready() {
         Http http = Platform.http();
-        Await.until("the API", Duration.ofSeconds(60), () -> http.get("/api/v1/health"), a -> a.status() == 200);
+        Platform.awaitReady(http);
         if (http.get("/api/v1/interlinkers/sample").status() == 404) Fixtures.install(http, "sample");
         Fixtures.awaitServing(http, "sample", "0.1.0");
         return http;

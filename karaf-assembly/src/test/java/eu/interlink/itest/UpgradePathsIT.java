@@ -77,7 +77,7 @@ public class UpgradePathsIT {
     @Test
     public void aNewerJarDroppedIntoDeployTakesOver() throws Exception {
         Http http = Platform.http();
-        Await.until("the API", Duration.ofSeconds(60), () -> http.get("/api/v1/health"), a -> a.status() == 200);
+        Platform.awaitReady(http);
         Path v1 = Fixtures.deploy("sample");
         Fixtures.awaitServing(http, "sample", "0.1.0");
         String asset = http.post("/api/v1/assets", Map.of("interlinker", "sample", "params", Map.of("name", "deployed"))).json().path("id").asText();
@@ -104,7 +104,7 @@ public class UpgradePathsIT {
     @Test
     public void featureInstallUpgradeSwitchesOver() throws Exception {
         Http http = Platform.http();
-        Await.until("the API", Duration.ofSeconds(60), () -> http.get("/api/v1/health"), a -> a.status() == 200);
+        Platform.awaitReady(http);
         Path repo = Path.of(System.getProperty("karaf.base"), "sample-features.xml");
         Files.writeString(repo, "<features name=\"interlink-sample-test\" xmlns=\"http://karaf.apache.org/xmlns/features/v1.6.0\">\n"
                 + "  <feature name=\"interlink-sample\" version=\"0.1.0\"><bundle>" + Fixtures.jar("sample").toUri() + "</bundle></feature>\n"

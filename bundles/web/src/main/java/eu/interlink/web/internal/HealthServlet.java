@@ -1,20 +1,30 @@
 package eu.interlink.web.internal;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import javax.servlet.Servlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.http.runtime.HttpServiceRuntime;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 import eu.interlink.kernel.service.Health;
 import eu.interlink.kernel.service.HealthCheck;
 
-/** {@code GET /api/v1/health}: 200 when up, 503 when down, with each component's state either way. */
+/**
+ * {@code GET /api/v1/health}: 200 when up, 503 when down, with each component's state either way. Besides the
+ * kernel's parts, {@code api} says whether every endpoint of this bundle is deployed, so that a 200 means the whole
+ * API serves, not only this servlet.
+ */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletName("interlink-api-health")
 @HttpWhiteboardServletPattern("/api/v1/health")
@@ -24,10 +34,27 @@ public class HealthServlet extends Api {
     @Reference
     private transient HealthCheck health;
 
+    @Reference
+    private transient ServiceComponentRuntime scr;
+
+    @Reference
+    private transient HttpServiceRuntime http;
+
+    private transient BundleContext context;
+
+    @Activate
+    void activate(BundleContext context) {
+        this.context = context;
+    }
+
     @Override
     protected void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
         requireGet(request, response);
-        Health h = health.check();
+        Health kernel = health.check();
+        Map<String, Map<String, Object>> components = new LinkedHashMap<>(kernel.components());
+        Map<String, Object> api = ApiReadiness.check(scr, http, context.getBundle());
+        components.put("api", api);
+        Health h = new Health(kernel.up() && "UP".equals(api.get("status")) ? "UP" : "DOWN", components);
         response.setHeader("Cache-Control", "no-store");
         json(response, h.up() ? 200 : 503, h);
     }
