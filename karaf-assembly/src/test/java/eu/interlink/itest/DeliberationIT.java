@@ -10,9 +10,14 @@ import static org.junit.Assert.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.Before;
 import org.junit.Test;
@@ -260,6 +265,48 @@ public class DeliberationIT {
         assertProblem(http.post(PAGES + id + "/polls/" + poll + "/close", Map.of(), "If-Match", "\"" + (Long.parseLong(pollTag.replace("\"", "")) + 1) + "\""), 412);
         assertEquals("open", results(id, poll).path("status").asText());
         assertEquals(200, http.post(PAGES + id + "/polls/" + poll + "/close", Map.of(), "If-Match", pollTag).status());
+    }
+
+    @Test
+    public void manyPeopleVotingAndReplyingAtOnceLoseNothing() throws Exception {
+        String id = create("Benches");
+        String poll = poll(id, Map.of("kind", "single", "question", "Which park first?", "options", List.of("River", "Central", "North")));
+        String t = created(http.post(PAGES + id + "/threads", Map.of("title", "Where?", "text", "Say it"))).path("id").asText();
+        int threads = 8;
+        int perThread = 5;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<List<Integer>>> futures = new ArrayList<>();
+        for (int n = 0; n < threads; n++) {
+            int thread = n;
+            futures.add(pool.submit(() -> {
+                List<Integer> statuses = new ArrayList<>();
+                for (int i = 0; i < perThread; i++) {
+                    String voter = "voter-" + thread + "-" + i;
+                    statuses.add(vote(id, poll, String.valueOf((thread + i) % 3 + 1), voter).status());
+                    statuses.add(http.post(PAGES + id + "/threads/" + t + "/replies", Map.of("text", "From " + voter), USER, voter).status());
+                }
+                return statuses;
+            }));
+        }
+        pool.shutdown();
+        assertTrue(pool.awaitTermination(120, TimeUnit.SECONDS));
+        for (Future<List<Integer>> f : futures) {
+            for (int status : f.get()) {
+                assertEquals(201, status);
+            }
+        }
+        int[] expected = new int[3];
+        for (int n = 0; n < threads; n++) {
+            for (int i = 0; i < perThread; i++) {
+                expected[(n + i) % 3]++;
+            }
+        }
+        JsonNode results = results(id, poll).path("results");
+        assertEquals(threads * perThread, results.path("voters").asInt());
+        for (int o = 0; o < 3; o++) {
+            assertEquals(expected[o], results.path("counts").path(String.valueOf(o + 1)).asInt());
+        }
+        assertEquals(threads * perThread, http.get(PAGES + id + "/threads/" + t).json().path("replyCount").asInt());
     }
 
     @Test

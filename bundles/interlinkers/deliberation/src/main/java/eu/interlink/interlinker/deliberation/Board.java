@@ -115,7 +115,6 @@ final class Board {
         meta.put("description", Input.optionalText(definition.get("description"), "description", MAX_DESCRIPTION));
         meta.put("createdAt", now.toString());
         store.put(META, meta.toString());
-        Board board = new Board(store, now);
         for (String list : List.of("threads", "proposals", "polls")) {
             JsonNode items = definition.get(list);
             if (items == null || items.isNull()) {
@@ -126,6 +125,8 @@ final class Board {
             }
             for (int i = 0; i < items.size(); i++) {
                 String prefix = list + "[" + i + "].";
+                // A microsecond apart, so that lists read back in the order given (they sort by time).
+                Board board = new Board(store, now.plusNanos(1000L * i));
                 switch (list) {
                     case "threads" -> board.addThread(items.get(i), null, prefix);
                     case "proposals" -> board.addProposal(items.get(i), null, prefix);

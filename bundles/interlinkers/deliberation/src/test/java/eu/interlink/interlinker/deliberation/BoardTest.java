@@ -196,6 +196,16 @@ public class BoardTest {
     }
 
     @Test
+    public void whatInstantiateIsGivenReadsBackInItsOrder() {
+        List<Map<String, Object>> polls = List.of(
+                Map.of("kind", "majority", "question", "First?"), Map.of("kind", "consent", "question", "Second?"),
+                Map.of("kind", "majority", "question", "Third?"), Map.of("kind", "majority", "question", "Fourth?"));
+        Board.create(store, json(Map.of("title", "T", "polls", polls)), T0, false);
+        List<String> questions = at(T0).polls().stream().map(p -> p.path("question").asText()).toList();
+        assertEquals(List.of("First?", "Second?", "Third?", "Fourth?"), questions);
+    }
+
+    @Test
     public void aPollOnAProposalIsListedWithIt() {
         Board board = created();
         String proposal = board.addProposal(json(Map.of("title", "Ten benches", "text", "Along the river")), null, "").path("id").asText();
