@@ -56,7 +56,8 @@ public class CatalogueIT {
         JsonNode h = a.json();
         assertEquals("UP", h.path("status").asText());
         assertEquals("UP", h.path("components").path("store").path("status").asText());
-        assertTrue(h.toString(), h.path("components").path("store").path("database").asText().startsWith("H2"));
+        String database = "postgres".equals(System.getProperty(Platform.STORE)) ? "PostgreSQL" : "H2";
+        assertTrue(h.toString(), h.path("components").path("store").path("database").asText().startsWith(database));
         assertEquals("UP", h.path("components").path("registry").path("status").asText());
         assertTrue(h.toString(), h.path("components").path("registry").path("active").asInt() >= 1);
     }

@@ -25,6 +25,11 @@ public final class Platform {
     public static final String HTTP_PORT = "interlink.test.http.port";
     public static final String BUNDLES = "interlink.test.bundles";
     public static final String DATA = "interlink.data";
+    /**
+     * {@code postgres}: every platform of the run keeps its store on a new database of the PostgreSQL server
+     * instead of H2 (issue #13: the tests that touch the store run on both).
+     */
+    public static final String STORE = "interlink.test.store";
 
     private Platform() {
     }
@@ -51,8 +56,18 @@ public final class Platform {
                 systemProperty(HTTP_PORT).value(String.valueOf(port)),
                 systemProperty(BUNDLES).value(new File(System.getProperty(BUNDLES, "target/test-bundles")).getAbsolutePath()),
                 systemProperty(DATA).value(new File(System.getProperty(DATA, "../../shared/data")).getAbsolutePath())));
+        if ("postgres".equals(System.getProperty(STORE))) {
+            options.addAll(Postgres.store(Postgres.nameFor(testClass())));
+            options.add(systemProperty(STORE).value("postgres"));
+        }
         options.addAll(Arrays.asList(more));
         return options.toArray(new Option[0]);
+    }
+
+    /** The test class whose configuration is being made: the nearest caller named …IT. */
+    private static String testClass() {
+        return StackWalker.getInstance().walk(frames -> frames.map(StackWalker.StackFrame::getClassName)
+                .filter(n -> n.endsWith("IT")).findFirst().orElse("unknown"));
     }
 
     /** The HTTP client for the platform, inside the container. */
