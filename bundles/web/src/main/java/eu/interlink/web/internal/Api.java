@@ -2,6 +2,7 @@ package eu.interlink.web.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -68,11 +69,38 @@ abstract class Api extends HttpServlet {
      * malformed one at the first {@code getParameter}, which would otherwise surface as a 500.
      */
     private static void checkParameters(HttpServletRequest request) {
+        Map<String, String[]> parameters;
         try {
-            request.getParameterMap();
+            parameters = request.getParameterMap();
         } catch (RuntimeException malformed) {
             throw new Problem(400, "malformed-request", "Malformed request",
                     "The query string or form body cannot be parsed (a bad %-escape, or too long)");
+        }
+        for (Map.Entry<String, String[]> p : parameters.entrySet()) {
+            boolean nul = p.getKey().indexOf('\0') >= 0;
+            for (String v : p.getValue()) nul |= v != null && v.indexOf('\0') >= 0;
+            if (nul) throw Problem.badParameter(clip(p.getKey()), "Query parameter '" + clip(p.getKey()) + "' contains a NUL character (%00)");
+        }
+    }
+
+    /**
+     * Refuses NUL (U+0000) anywhere in a body: no text the platform keeps has a use for it, and PostgreSQL cannot
+     * store it in text, so it would fail there as a 500 where H2 accepts it.
+     */
+    private static void refuseNul(Object value, String path) {
+        if (value instanceof String text) {
+            if (text.indexOf('\0') >= 0) {
+                throw new Problem(400, "invalid-body", "Invalid body", "'" + clip(path) + "' contains a NUL character (\\u0000)").with("field", clip(path));
+            }
+        } else if (value instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                String name = String.valueOf(e.getKey());
+                String at = path.isEmpty() ? name : path + "." + name;
+                refuseNul(name, at);
+                refuseNul(e.getValue(), at);
+            }
+        } else if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) refuseNul(list.get(i), path + "[" + i + "]");
         }
     }
 
@@ -119,6 +147,7 @@ abstract class Api extends HttpServlet {
         try {
             Object value = JSON.readValue(body, Object.class);
             if (!(value instanceof Map)) throw new Problem(400, "invalid-body", "Invalid body", "The body must be a JSON object");
+            refuseNul(value, "");
             return JSON.convertValue(value, new TypeReference<Map<String, Object>>() { });
         } catch (JsonProcessingException e) {
             throw new Problem(400, "invalid-body", "Invalid body", "The body is not valid JSON: " + clip(e.getOriginalMessage()));
