@@ -64,6 +64,10 @@ public final class KarafProcess implements AutoCloseable {
         Path shell = into.resolve("etc/org.apache.karaf.shell.cfg");
         Files.writeString(shell, Files.readString(shell, StandardCharsets.UTF_8)
                 .replaceAll("(?m)^sshPort\\s*=.*$", "sshPort = " + Platform.freePort()));
+        if ("postgres".equals(System.getProperty(Platform.STORE))) {
+            // The second pass of the suite: this platform's store on a new PostgreSQL database of its own.
+            Postgres.configure(into.resolve("etc/org.ops4j.datasource-interlink.cfg"), Postgres.nameFor(prefix + "IT"));
+        }
         return new KarafProcess(into, Platform.freePort());
     }
 

@@ -2,12 +2,16 @@ package eu.interlink.itest;
 
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 
 import org.ops4j.pax.exam.Option;
 
@@ -26,8 +30,7 @@ final class Postgres {
 
     /** Options that put the platform's store on a new, empty database {@code name}. */
     static List<Option> store(String name) {
-        String server = System.getProperty(URL, "jdbc:postgresql://127.0.0.1:5432/test");
-        if (server.isBlank()) server = "jdbc:postgresql://127.0.0.1:5432/test";
+        String server = server();
         freshDatabase(server, name);
         String url = server.substring(0, server.lastIndexOf('/') + 1) + name;
         String file = "etc/org.ops4j.datasource-interlink.cfg";
@@ -36,6 +39,23 @@ final class Postgres {
                 editConfigurationFilePut(file, "url", url),
                 editConfigurationFilePut(file, "user", "postgres"),
                 editConfigurationFilePut(file, "password", ""));
+    }
+
+    /** Points a distribution's data source file at a new, empty database {@code name}. */
+    static void configure(Path dataSourceFile, String name) throws IOException {
+        String server = server();
+        freshDatabase(server, name);
+        String text = Files.readString(dataSourceFile)
+                .replaceAll("(?m)^osgi\\.jdbc\\.driver\\.class\\s*=.*$", "osgi.jdbc.driver.class = org.postgresql.Driver")
+                .replaceAll("(?m)^url\\s*=.*$", Matcher.quoteReplacement("url = " + server.substring(0, server.lastIndexOf('/') + 1) + name))
+                .replaceAll("(?m)^user\\s*=.*$", "user = postgres")
+                .replaceAll("(?m)^password\\s*=.*$", "password =");
+        Files.writeString(dataSourceFile, text);
+    }
+
+    private static String server() {
+        String server = System.getProperty(URL, "");
+        return server.isBlank() ? "jdbc:postgresql://127.0.0.1:5432/test" : server;
     }
 
     /** A database name of the test class that is running ({@code interlink_it_tree_…}), unique to this run. */
