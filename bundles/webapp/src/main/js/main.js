@@ -639,7 +639,8 @@ function Operator() {
   const upload = (path, input, doneText) => {
     const file = input.files && input.files[0];
     if (!file) return run(() => Promise.reject(new ApiError(400, { detail: t('operator.noFile') })));
-    return act(path, doneText, { body: file, type: 'application/java-archive' });
+    // Once it went in, the chooser is cleared, so that a second click cannot send the same jar again.
+    return act(path, doneText, { body: file, type: 'application/java-archive' }).then((r) => { if (r) input.value = ''; return r; });
   };
   const installRef = useRef();
   const rows = regs ? listOf(regs) : [];
@@ -680,9 +681,9 @@ function RegistrationRow({ r, busy, act, upload }) {
     <td><${Status} value=${r.status} />${r.reason && html`<br /><span class="muted">${r.reason}</span>`}</td>
     <td><div class="row">
       ${r.status === 'disabled'
-        ? html`<button type="button" class="secondary" disabled=${busy} onClick=${() => act(base + '/enable', t('operator.enabled'))}>${t('operator.enable')}<span class="visually-hidden"> ${r.id}</span></button>`
-        : html`<button type="button" class="secondary" disabled=${busy} onClick=${() => act(base + '/disable', t('operator.disabled'))}>${t('operator.disable')}<span class="visually-hidden"> ${r.id}</span></button>`}
-      <button type="button" class="secondary" disabled=${busy} onClick=${() => act(base + '/rollback', t('operator.rolledBack'))}>${t('operator.rollback')}<span class="visually-hidden"> ${r.id}</span></button>
+        ? html`<button type="button" class="secondary" data-action="enable" disabled=${busy} onClick=${() => act(base + '/enable', t('operator.enabled'))}>${t('operator.enable')}<span class="visually-hidden"> ${r.id}</span></button>`
+        : html`<button type="button" class="secondary" data-action="disable" disabled=${busy} onClick=${() => act(base + '/disable', t('operator.disabled'))}>${t('operator.disable')}<span class="visually-hidden"> ${r.id}</span></button>`}
+      <button type="button" class="secondary" data-action="rollback" disabled=${busy} onClick=${() => act(base + '/rollback', t('operator.rolledBack'))}>${t('operator.rollback')}<span class="visually-hidden"> ${r.id}</span></button>
     </div>
     <form class="row" onSubmit=${(e) => { e.preventDefault(); upload(base + '/upgrade', fileRef.current, t('operator.upgraded')); }}>
       <label class="inline" for=${fileId}>${t('operator.upgradeJar', { id: r.id })}</label>

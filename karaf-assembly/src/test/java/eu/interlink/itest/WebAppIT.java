@@ -74,9 +74,6 @@ public class WebAppIT {
         Http http = karaf.http();
         Http.Answer imported = http.post("/api/v1/admin/import", Map.of("folder", Platform.seedCatalogue().getAbsolutePath()));
         assertEquals(imported.toString(), 200, imported.status());
-        // The test Interlinker an operator will upgrade while a user works with it.
-        Http.Answer installed = http.postRaw("/api/v1/admin/interlinkers", "application/java-archive", Fixtures.bytes("sample"));
-        assertEquals(installed.toString(), 201, installed.status());
 
         userData = Files.createTempDirectory("webapp-chromium-");
         ChromeOptions options = new ChromeOptions();
@@ -194,6 +191,17 @@ public class WebAppIT {
         awaitText(By.cssSelector("section[aria-labelledby=ratings]"), "Clear and quick");
         check("profile");
 
+        // An operator installs the test Interlinker by upload; a user will work with it while it is upgraded.
+        driver.get(base + "/#/operator");
+        awaitText(By.cssSelector("tr[data-interlinker=checklist]"), "0.1.0");
+        driver.findElement(By.id("install-file")).sendKeys(Fixtures.jar("sample").toAbsolutePath().toString());
+        driver.findElement(By.cssSelector("section[aria-labelledby=install-title] button[type=submit]")).click();
+        awaitText(By.cssSelector("[role=status].notice"), "Installed");
+        awaitText(By.cssSelector("tr[data-interlinker=sample]"), "0.1.0");
+        // Installing nothing is explained, not attempted.
+        driver.findElement(By.cssSelector("section[aria-labelledby=install-title] button[type=submit]")).click();
+        awaitText(By.cssSelector("[role=alert]"), "Choose a jar file first");
+
         // Schemas, then a process from the default one.
         driver.findElement(By.linkText("Schemas")).click();
         awaitText(By.id("page-title"), "Co-production schemas");
@@ -229,6 +237,11 @@ public class WebAppIT {
         driver.findElement(By.id("a-title")).sendKeys("Plan the workshop");
         driver.findElement(By.cssSelector("#add-asset button[type=submit]")).click();
         awaitText(By.id("task-assets"), "Plan the workshop");
+        // A recommended guide (the starter pack's, which has a file in each language), added as it is.
+        WebElement canvas = await(By.cssSelector("#recommendations a[href='#/interlinkers/stakeholder-map-canvas']"));
+        String guide = canvas.getText();
+        canvas.findElement(By.xpath("..")).findElement(By.tagName("button")).click();
+        awaitText(By.id("task-assets"), guide);
         String taskId = driver.getCurrentUrl().replaceAll(".*/guide/([^/?]+)$", "$1");
         wait(WAIT).until(d -> statusOf(taskId).equals("In progress"));
         wait(WAIT).until(d -> progress(phaseId) > phaseBefore);
@@ -277,10 +290,10 @@ public class WebAppIT {
         awaitText(By.cssSelector("[role=status].notice"), "Upgraded");
         awaitText(By.cssSelector("tr[data-interlinker=sample]"), "0.2.0");
         check("operator-upgraded");
-        driver.close();
+        String operator = driver.getWindowHandle();
+        driver.switchTo().window(user);
 
         // The user's page was open all along; their next action works, on the new version.
-        driver.switchTo().window(user);
         new Select(driver.findElement(By.id("a-interlinker"))).selectByValue("sample");
         driver.findElement(By.id("a-title")).sendKeys("After the upgrade");
         driver.findElement(By.cssSelector("#add-asset button[type=submit]")).click();
@@ -289,6 +302,25 @@ public class WebAppIT {
         assertTrue("no resource shows as unavailable", driver.findElements(By.cssSelector("#task-assets .status-unavailable")).isEmpty());
         assertTrue(driver.findElements(By.cssSelector("[role=alert]")).isEmpty());
         assertEquals("0.2.0", karaf.http().get("/api/v1/interlinkers/sample").json().path("version").asText());
+
+        // The operator rolls back, disables and enables; the user's page keeps working after each.
+        driver.switchTo().window(operator);
+        driver.findElement(By.cssSelector("tr[data-interlinker=sample] button[data-action=rollback]")).click();
+        awaitText(By.cssSelector("[role=status].notice"), "Rolled back");
+        awaitText(By.cssSelector("tr[data-interlinker=sample]"), "0.1.0");
+        driver.findElement(By.cssSelector("tr[data-interlinker=sample] button[data-action=disable]")).click();
+        awaitText(By.cssSelector("tr[data-interlinker=sample]"), "Disabled");
+        driver.findElement(By.cssSelector("tr[data-interlinker=sample] button[data-action=enable]")).click();
+        awaitText(By.cssSelector("tr[data-interlinker=sample]"), "Active");
+        check("operator-rolled-back");
+        driver.close();
+        driver.switchTo().window(user);
+        new Select(driver.findElement(By.id("a-interlinker"))).selectByValue("sample");
+        driver.findElement(By.id("a-title")).sendKeys("After the rollback");
+        driver.findElement(By.cssSelector("#add-asset button[type=submit]")).click();
+        awaitText(By.id("task-assets"), "After the rollback");
+        assertTrue(driver.findElements(By.cssSelector("#task-assets .status-unavailable")).isEmpty());
+        assertEquals("0.1.0", karaf.http().get("/api/v1/interlinkers/sample").json().path("version").asText());
 
         // Settings: delete the process, after saying so.
         driver.get(base + "/#/processes/" + processId + "/settings");
