@@ -6,6 +6,7 @@ import { get, post, patch, del, request, describe, ApiError } from './api.js';
 import { t, setLanguage, currentLanguage, LANGUAGES, initLanguage, onLanguage } from './i18n.js';
 import { HealthChart } from './charts.js';
 import { Timeline } from './timeline.js';
+import { plain, Markdown } from './text.js';
 
 const html = htm.bind(h);
 
@@ -226,6 +227,14 @@ function Home({ branding }) {
 
 // ---------- catalogue ----------
 
+/** Problem profile names by id, in the current language (ids stay as they are when the list is not there). */
+function useProfileNames() {
+  const [profiles] = useLoad(() => get('/api/v1/problemprofiles').catch(() => ({ items: [] })), []);
+  const names = {};
+  for (const p of (profiles && profiles.items) || []) names[p.id] = p.name;
+  return names;
+}
+
 const FACETS = ['nature', 'problemProfile', 'difficulty', 'licence', 'target', 'type', 'administrativeScope', 'form', 'format', 'language', 'tag'];
 const PAGE = 20;
 
@@ -234,6 +243,7 @@ function Catalogue({ query }) {
   const [page, error] = useLoad(() => get('/api/v1/interlinkers', { ...query, limit: PAGE, offset }), [JSON.stringify(query)]);
   const [text, setText] = useState(query.q || '');
   useEffect(() => setText(query.q || ''), [query.q]);
+  const profileNames = useProfileNames();
   const go = (changes) => { location.hash = href('/catalogue', { ...query, offset: undefined, ...changes }); };
   const submit = (e) => { e.preventDefault(); go({ q: text.trim() }); };
   return html`
@@ -247,7 +257,7 @@ function Catalogue({ query }) {
       <aside class="facets" aria-label=${t('catalogue.filters')}>
         <h2>${t('catalogue.filters')}</h2>
         ${FACETS.filter((f) => query[f]).length > 0 && html`<p><button type="button" class="secondary" onClick=${() => go(Object.fromEntries(FACETS.map((f) => [f, undefined])))}>${t('catalogue.clear')}</button></p>`}
-        ${page && FACETS.map((f) => html`<${Facet} key=${f} name=${f} counts=${(page.facets || {})[f]} selected=${query[f]} onPick=${(v) => go({ [f]: v })} />`)}
+        ${page && FACETS.map((f) => html`<${Facet} key=${f} name=${f} counts=${(page.facets || {})[f]} selected=${query[f]} names=${profileNames} onPick=${(v) => go({ [f]: v })} />`)}
       </aside>
       <section aria-labelledby="results">
         <h2 id="results">${t('catalogue.results')}</h2>
@@ -256,7 +266,7 @@ function Catalogue({ query }) {
           <ul class="cards" id="results-list">${p.items.map((i) => html`<li class="card" key=${i.id}>
             <h3><a href=${'#/interlinkers/' + encodeURIComponent(i.id)}>${i.name}</a></h3>
             <p><${Nature} value=${i.nature} /> ${i.status && i.nature === 'software' && html`<${Status} value=${i.status} />`}</p>
-            <p>${clip(i.description, 180)}</p>
+            <p>${clip(plain(i.description), 180)}</p>
             <p><${Stars} rating=${i.rating} /></p></li>`)}
           </ul>
           <nav class="row" aria-label=${t('common.pages')}>
@@ -267,7 +277,7 @@ function Catalogue({ query }) {
     </div>`;
 }
 
-function Facet({ name, counts, selected, onPick }) {
+function Facet({ name, counts, selected, names, onPick }) {
   const entries = Object.entries(counts || {}).slice(0, 12);
   if (!entries.length) return null;
   const id = 'facet-' + name;
@@ -275,12 +285,13 @@ function Facet({ name, counts, selected, onPick }) {
     ${entries.map(([value, n], i) => html`<li key=${value}>
       <input type="checkbox" id=${id + '-' + i} checked=${selected === value} data-facet=${name} data-value=${value}
              onChange=${(e) => onPick(e.target.checked ? value : undefined)} />
-      <label class="inline" for=${id + '-' + i}>${facetValue(name, value)} (${n})</label></li>`)}
+      <label class="inline" for=${id + '-' + i}>${facetValue(name, value, names)} (${n})</label></li>`)}
   </ul></fieldset>`;
 }
 
-function facetValue(name, value) {
+function facetValue(name, value, names) {
   if (name === 'nature') return t('nature.' + value, {}, value);
+  if (name === 'problemProfile') return (names && names[value]) || value;
   if (name === 'language') return t('language.' + value, {}, value);
   return value;
 }
@@ -293,12 +304,13 @@ function clip(s, n) {
 function Profile({ id }) {
   const [entry, error] = useLoad(() => get('/api/v1/interlinkers/' + encodeURIComponent(id)), [id]);
   const [related] = useLoad(() => get('/api/v1/interlinkers/' + encodeURIComponent(id) + '/related').catch(() => ({ items: [] })), [id]);
+  const profileNames = useProfileNames();
   return html`<${Loading} data=${entry} error=${error}>${(e) => html`
     <${Title} text=${e.name} />
     <p><${Nature} value=${e.nature} /> ${e.nature === 'software' && html`<${Status} value=${e.status} />`} ${e.version && html`<span class="muted">${t('profile.version')} ${e.version}</span>`}</p>
-    <p>${e.description}</p>
+    <p>${plain(e.description)}</p>
     <dl>
-      ${e.problemProfiles && e.problemProfiles.length > 0 && html`<dt>${t('facet.problemProfile')}</dt><dd>${e.problemProfiles.join(', ')}</dd>`}
+      ${e.problemProfiles && e.problemProfiles.length > 0 && html`<dt>${t('facet.problemProfile')}</dt><dd>${e.problemProfiles.map((p) => profileNames[p] || p).join(' · ')}</dd>`}
       ${e.tags && e.tags.length > 0 && html`<dt>${t('facet.tag')}</dt><dd>${e.tags.join(', ')}</dd>`}
       ${e.languages && html`<dt>${t('facet.language')}</dt><dd>${e.languages.map((l) => t('language.' + l, {}, l)).join(', ')}</dd>`}
       ${e.licence && html`<dt>${t('facet.licence')}</dt><dd>${e.licence}</dd>`}
@@ -306,10 +318,10 @@ function Profile({ id }) {
       ${e.uri && html`<dt>${t('profile.link')}</dt><dd><a href=${e.uri} rel="noopener noreferrer">${e.uri}</a></dd>`}
     </dl>
     <section aria-labelledby="instructions"><h2 id="instructions">${t('profile.instructions')}</h2>
-      ${e.instructions ? html`<div class="instructions">${e.instructions}</div>` : html`<p class="muted">${t('profile.noInstructions')}</p>`}
+      ${e.instructions ? html`<div class="instructions"><${Markdown} text=${e.instructions} level=${3} /></div>` : html`<p class="muted">${t('profile.noInstructions')}</p>`}
     </section>
-    ${e.snapshots && e.snapshots.length > 0 && html`<section aria-labelledby="snapshots"><h2 id="snapshots">${t('profile.snapshots')}</h2>
-      <div class="snapshots">${e.snapshots.map((s, i) => html`<img src=${s} alt=${t('profile.snapshot', { n: i + 1, name: e.name })} />`)}</div></section>`}
+    ${e.links && e.links.snapshots && e.links.snapshots.length > 0 && html`<section aria-labelledby="snapshots"><h2 id="snapshots">${t('profile.snapshots')}</h2>
+      <div class="snapshots">${e.links.snapshots.map((s, i) => html`<img src=${s} alt=${t('profile.snapshot', { n: i + 1, name: e.name })} />`)}</div></section>`}
     <${Ratings} id=${id} rating=${e.rating} />
     <section aria-labelledby="related"><h2 id="related">${t('profile.related')}</h2>
       ${related && related.items && related.items.length ? html`<ul>${related.items.map((r) => html`<li><a href=${'#/interlinkers/' + encodeURIComponent(r.id)}>${r.name}</a> <${Nature} value=${r.nature} /></li>`)}</ul>`
@@ -355,7 +367,7 @@ function Schemas() {
   return html`<${Title} text=${t('schemas.title')} /><p>${t('schemas.intro')}</p>
     <${Loading} data=${page} error=${error}>${(p) => p.items.length ? html`<ul class="cards">${p.items.map((s) => html`<li class="card" key=${s.id}>
       <h2><a href=${'#/schemas/' + encodeURIComponent(s.id)}>${s.name}</a></h2>
-      <p>${clip(s.description, 200)}</p>
+      <p>${clip(plain(s.description), 200)}</p>
       ${s.counts && html`<p class="muted">${t('schemas.counts', s.counts)}</p>`}
       <p><a class="button" href=${href('/new', { schema: s.id })} aria-label=${t('schemas.useNamed', { name: s.name })}>${t('schemas.use')}</a></p></li>`)}</ul>`
       : html`<p>${t('schemas.none')}</p>`}<//>`;
@@ -364,7 +376,7 @@ function Schemas() {
 function SchemaDetail({ id }) {
   const [s, error] = useLoad(() => get('/api/v1/schemas/' + encodeURIComponent(id)), [id]);
   const items = (list) => html`<ul class="tree">${(list || []).map((i) => html`<li><span class="kind">${t('kind.' + i.type)}</span>${i.name}${i.children && i.children.length > 0 && items(i.children)}</li>`)}</ul>`;
-  return html`<${Loading} data=${s} error=${error}>${(s) => html`<${Title} text=${s.name} /><p>${s.description}</p>
+  return html`<${Loading} data=${s} error=${error}>${(s) => html`<${Title} text=${s.name} /><p>${plain(s.description)}</p>
     ${s.counts && html`<p class="muted">${t('schemas.counts', s.counts)}</p>`}
     <p><a class="button" href=${href('/new', { schema: s.id })}>${t('schemas.use')}</a></p>
     <h2>${t('schemas.structure')}</h2>${items(s.phases)}`}<//>`;
@@ -457,7 +469,7 @@ function Overview({ process, tree }) {
   return html`<section aria-labelledby="about"><h2 id="about">${t('process.about')}</h2>
       <dl>
         ${process.aim && html`<dt>${t('new.aim')}</dt><dd>${process.aim}</dd>`}
-        ${process.description && html`<dt>${t('new.description')}</dt><dd>${process.description}</dd>`}
+        ${process.description && html`<dt>${t('new.description')}</dt><dd>${plain(process.description)}</dd>`}
         <dt>${t('new.language')}</dt><dd>${t('language.' + process.language, {}, process.language)}</dd>
         <dt>${t('process.created')}</dt><dd>${fmtDate(process.createdAt)}</dd>
         <dt>${t('process.dates')}</dt><dd>${(tree && tree.startDate) || '–'} → ${(tree && tree.endDate) || '–'}</dd>
@@ -523,7 +535,7 @@ function TaskDetail({ process, task, path, reload }) {
   return html`
     <h2 id="task-title">${task.name}</h2>
     <p class="muted">${path.map((p) => p.name).join(' › ')}</p>
-    ${task.description && html`<p>${task.description}</p>`}
+    ${task.description && html`<p>${plain(task.description)}</p>`}
     <p><${Status} value=${task.disabled ? 'disabled' : task.status} /></p>
     <${Progress} value=${task.progress} label=${t('process.progressOf', { name: task.name })} />
     <div class="row" role="group" aria-label=${t('guide.changeStatus')} style="margin:.6em 0">

@@ -190,6 +190,15 @@ public class WebAppIT {
         awaitText(By.cssSelector("[role=status].notice"), "Thank you");
         awaitText(By.cssSelector("section[aria-labelledby=ratings]"), "Clear and quick");
         check("profile");
+        // A seed guide: its HTML description as text, its Markdown instructions as headings and paragraphs, its
+        // snapshots loaded.
+        driver.get(base + "/#/interlinkers/stakeholder_engagement_kit");
+        awaitText(By.id("page-title"), "Stakeholder engagement KIT");
+        awaitText(By.cssSelector(".instructions h3"), "How to use this INTERLINKER");
+        assertFalse(driver.findElement(By.tagName("main")).getText().contains("<p>"));
+        wait(WAIT).until(d -> ((JavascriptExecutor) d).executeScript(
+                "const i = document.querySelectorAll('.snapshots img'); return i.length > 0 && [...i].every(x => x.complete && x.naturalWidth > 0);"));
+        check("profile-knowledge");
 
         // An operator installs the test Interlinker by upload; a user will work with it while it is upgraded.
         driver.get(base + "/#/operator");
@@ -207,6 +216,10 @@ public class WebAppIT {
         awaitText(By.id("page-title"), "Co-production schemas");
         await(By.cssSelector("a[href='#/new?schema=default']"));
         check("schemas");
+        driver.findElement(By.cssSelector("a[href='#/schemas/default']")).click();
+        awaitText(By.cssSelector("ul.tree"), "Engage");
+        check("schema");
+        driver.navigate().back();
         driver.findElement(By.cssSelector("a[href='#/new?schema=default']")).click();
         awaitText(By.id("page-title"), "Start a co-production process");
         wait(WAIT).until(d -> "default".equals(new Select(d.findElement(By.id("p-schema"))).getFirstSelectedOption().getAttribute("value")));
