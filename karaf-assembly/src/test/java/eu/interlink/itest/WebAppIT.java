@@ -152,6 +152,16 @@ public class WebAppIT {
         driver.get(base + "/");
         awaitText(By.cssSelector("header nav"), "Catálogo");
         assertEquals("es", driver.findElement(By.tagName("html")).getAttribute("lang"));
+        // The platform's branding: its name, its logo (loaded), its primary colour behind the header.
+        JsonNode branding = karaf.http().get("/api/v1/branding").json();
+        awaitText(By.cssSelector("header .brand"), branding.path("name").asText());
+        wait(WAIT).until(d -> ((JavascriptExecutor) d).executeScript(
+                "const i = document.querySelector('header .brand img'); return !!i && i.complete && i.naturalWidth > 0;"));
+        String primary = branding.path("colours").path("primary").asText();
+        String rgb = "rgb(" + Integer.parseInt(primary.substring(1, 3), 16) + ", " + Integer.parseInt(primary.substring(3, 5), 16) + ", "
+                + Integer.parseInt(primary.substring(5, 7), 16) + ")";
+        wait(WAIT).until(d -> rgb.equals(d.findElement(By.cssSelector("header.top")).getCssValue("background-color")
+                .replace("rgba(", "rgb(").replaceAll(", 1\\)$", ")")));
         check("home-es");
         new Select(driver.findElement(By.id("language"))).selectByValue("en");
         awaitText(By.cssSelector("header nav"), "Catalogue");
@@ -220,7 +230,7 @@ public class WebAppIT {
         awaitText(By.cssSelector("ul.tree"), "Engage");
         check("schema");
         driver.navigate().back();
-        driver.findElement(By.cssSelector("a[href='#/new?schema=default']")).click();
+        await(By.cssSelector("a[href='#/new?schema=default']")).click();
         awaitText(By.id("page-title"), "Start a co-production process");
         wait(WAIT).until(d -> "default".equals(new Select(d.findElement(By.id("p-schema"))).getFirstSelectedOption().getAttribute("value")));
         // Bad input: the API's problem, in words, never a stack trace.
