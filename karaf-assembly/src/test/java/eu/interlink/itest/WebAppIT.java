@@ -24,6 +24,7 @@ import org.junit.rules.TestWatcher;
 import org.junit.runner.Description;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -163,10 +164,19 @@ public class WebAppIT {
         wait(WAIT).until(d -> rgb.equals(d.findElement(By.cssSelector("header.top")).getCssValue("background-color")
                 .replace("rgba(", "rgb(").replaceAll(", 1\\)$", ")")));
         check("home-es");
+        // Keyboard: the first Tab reaches the skip link, which takes the focus to the main content.
+        driver.findElement(By.tagName("body")).sendKeys(Keys.TAB);
+        wait(WAIT).until(d -> "skip".equals(d.switchTo().activeElement().getAttribute("class")));
+        driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+        wait(WAIT).until(d -> "main".equals(d.switchTo().activeElement().getAttribute("id")));
         new Select(driver.findElement(By.id("language"))).selectByValue("en");
         awaitText(By.cssSelector("header nav"), "Catalogue");
         assertEquals("en", driver.findElement(By.tagName("html")).getAttribute("lang"));
         check("home-en");
+        // A process that does not exist: the API's problem in words.
+        driver.get(base + "/#/processes/no-such-process/overview");
+        WebElement missing = awaitText(By.cssSelector("[role=alert]"), "no-such-process");
+        assertFalse(missing.getText(), missing.getText().contains("Exception"));
 
         // Catalogue: a search, then a facet.
         driver.findElement(By.linkText("Catalogue")).click();
