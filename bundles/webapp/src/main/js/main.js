@@ -124,7 +124,8 @@ function fmtDate(s) {
 // ---------- layout ----------
 
 function Header({ branding, route }) {
-  const section = route.parts[0] || '';
+  // A profile belongs to the catalogue, a new process to the processes.
+  const section = { interlinkers: 'catalogue', new: 'processes' }[route.parts[0]] || route.parts[0] || '';
   const links = [
     ['', t('nav.home')], ['catalogue', t('nav.catalogue')], ['schemas', t('nav.schemas')],
     ['processes', t('nav.processes')], ['operator', t('nav.operator')],
