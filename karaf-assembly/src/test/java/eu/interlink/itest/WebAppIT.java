@@ -57,6 +57,8 @@ public class WebAppIT {
     private static String axe;
     private static Path screenshots;
     private static int shot;
+    /** A failed test keeps the platform's folder (its logs) for whoever looks into it. */
+    private static boolean failed;
 
     @BeforeClass
     public static void start() throws Exception {
@@ -95,6 +97,7 @@ public class WebAppIT {
     public TestWatcher evidence = new TestWatcher() {
         @Override
         protected void failed(Throwable e, Description d) {
+            failed = true;
             try {
                 Files.write(screenshots.resolve("failed-" + d.getMethodName() + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
                 Files.writeString(screenshots.resolve("failed-" + d.getMethodName() + ".html"), driver.getPageSource());
@@ -111,7 +114,12 @@ public class WebAppIT {
         } finally {
             if (karaf != null) {
                 karaf.stop();
-                karaf.close();
+                if (failed) {
+                    karaf.close();
+                    System.out.println("WebAppIT: the platform's folder is kept: " + karaf.home());
+                } else {
+                    karaf.deleteHome();
+                }
             }
             if (userData != null) deleteTree(userData);
         }
