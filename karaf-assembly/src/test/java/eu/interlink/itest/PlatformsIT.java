@@ -122,6 +122,10 @@ public class PlatformsIT {
         assertTrue(new String(logo.body(), StandardCharsets.UTF_8).contains("<svg"));
         // The operators' commands are in every platform: their bundle is active.
         assertTrue(Files.readString(karaf.home().resolve("etc/org.apache.karaf.features.cfg")).contains("interlink-shell"));
+        // So is the web application, at /.
+        Http.Answer page = http.get("/");
+        assertEquals(200, page.status());
+        assertTrue(page.body().contains("/app/app.js"));
     }
 
     @Test

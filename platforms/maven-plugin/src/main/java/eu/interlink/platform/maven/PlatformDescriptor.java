@@ -36,8 +36,8 @@ import eu.interlink.kernel.service.Settings;
 public record PlatformDescriptor(String name, Path folder, Map<String, String> properties, Branding branding, List<String> features) {
     public static final String FILE = "platform.properties";
     public static final String FEATURES = "features";
-    /** Always in a platform: the kernel with its API, and the operators' console commands. */
-    public static final List<String> ALWAYS = List.of("interlink-kernel", "interlink-shell");
+    /** Always in a platform: the kernel with its API, the operators' console commands, and the web application. */
+    public static final List<String> ALWAYS = List.of("interlink-kernel", "interlink-shell", "interlink-webapp");
     /** Parts of the kernel, not choices: a descriptor that names them has misunderstood something. */
     static final Set<String> INTERNAL = Set.of("interlink-jackson", "interlink-persistence");
     static final Pattern FOLDER_NAME = Pattern.compile("[a-z][a-z0-9-]{0,39}");

@@ -18,7 +18,7 @@ import org.junit.rules.TemporaryFolder;
 import eu.interlink.coproduction.Language;
 
 public class PlatformDescriptorTest {
-    static final Set<String> REPOSITORY = Set.of("interlink-jackson", "interlink-persistence", "interlink-kernel", "interlink-shell",
+    static final Set<String> REPOSITORY = Set.of("interlink-jackson", "interlink-persistence", "interlink-kernel", "interlink-shell", "interlink-webapp",
             "interlink-checklist", "interlink-survey", "interlink");
 
     @Rule
@@ -54,7 +54,7 @@ public class PlatformDescriptorTest {
         assertEquals("Ciudad · Innovación", p.branding().name());
         assertEquals("#aa0000", p.branding().primaryColour());
         assertEquals(Language.ES, p.branding().defaultLanguage());
-        assertEquals(List.of("jaas", "interlink-kernel", "interlink-shell", "interlink-survey", "interlink-checklist"), p.bootFeatures(List.of("jaas")));
+        assertEquals(List.of("jaas", "interlink-kernel", "interlink-shell", "interlink-webapp", "interlink-survey", "interlink-checklist"), p.bootFeatures(List.of("jaas")));
     }
 
     @Test

@@ -1,0 +1,711 @@
+// The Interlink web application: one page, screens addressed by the URL fragment (#/catalogue…).
+import { h, render } from 'preact';
+import { useEffect, useState, useCallback, useRef } from 'preact/hooks';
+import htm from 'htm';
+import { get, post, patch, del, request, describe, ApiError } from './api.js';
+import { t, setLanguage, currentLanguage, LANGUAGES, initLanguage, onLanguage } from './i18n.js';
+import { HealthChart } from './charts.js';
+import { Timeline } from './timeline.js';
+import { plain, Markdown } from './text.js';
+
+const html = htm.bind(h);
+
+// ---------- routing ----------
+
+function parseHash() {
+  const raw = location.hash.replace(/^#/, '') || '/';
+  const [path, qs] = raw.split('?');
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  return { parts, query: Object.fromEntries(new URLSearchParams(qs || '')), raw };
+}
+
+export function href(path, query) {
+  const qs = query ? new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined && v !== '')).toString() : '';
+  return '#' + path + (qs ? '?' + qs : '');
+}
+
+function useRoute() {
+  const [route, setRoute] = useState(parseHash());
+  useEffect(() => {
+    const on = () => setRoute(parseHash());
+    addEventListener('hashchange', on);
+    return () => removeEventListener('hashchange', on);
+  }, []);
+  return route;
+}
+
+// ---------- data loading ----------
+
+/** Loads with fn() whenever deps change; returns [data, error, reload]. */
+function useLoad(fn, deps) {
+  const [state, setState] = useState({ data: undefined, error: null });
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    let live = true;
+    setState((s) => ({ data: s.data, error: null, loading: true }));
+    fn().then((data) => live && setState({ data, error: null }), (error) => live && setState({ data: undefined, error }));
+    return () => { live = false; };
+  }, [...deps, tick, currentLanguage()]);
+  return [state.data, state.error, useCallback(() => setTick((x) => x + 1), [])];
+}
+
+function Loading({ data, error, children }) {
+  if (error) return html`<${Alert} error=${error} />`;
+  if (data === undefined) return html`<p role="status" class="muted">${t('common.loading')}</p>`;
+  return children(data);
+}
+
+function Alert({ error, text }) {
+  return html`<div class="alert" role="alert"><strong>${t('common.error')}:</strong> ${text || describe(error)}</div>`;
+}
+
+function Notice({ text }) {
+  return text ? html`<div class="notice" role="status">${text}</div>` : null;
+}
+
+/** Runs an action for a form or button: busy state, the problem as a message, the success text. */
+function useAction() {
+  const [state, setState] = useState({ busy: false, error: null, done: '' });
+  const run = useCallback(async (fn, doneText) => {
+    setState({ busy: true, error: null, done: '' });
+    try {
+      const r = await fn();
+      setState({ busy: false, error: null, done: doneText || '' });
+      return r;
+    } catch (error) {
+      setState({ busy: false, error, done: '' });
+      return undefined;
+    }
+  }, []);
+  return [state, run];
+}
+
+function ActionState({ state }) {
+  return html`${state.error && html`<${Alert} error=${state.error} />`}<${Notice} text=${state.done} />`;
+}
+
+// ---------- small pieces ----------
+
+function Progress({ value, label }) {
+  const v = Math.max(0, Math.min(100, Math.round(value || 0)));
+  return html`<div class="progress">
+    <div class="track" role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow=${v} aria-label=${label}>
+      <div class="fill" style=${'width:' + v + '%'}></div>
+    </div><span class="pct">${v} %</span></div>`;
+}
+
+function Status({ value }) {
+  if (!value) return null;
+  return html`<span class=${'badge status-' + value}>${t('status.' + value, {}, value)}</span>`;
+}
+
+function Nature({ value }) {
+  return value ? html`<span class="badge">${t('nature.' + value, {}, value)}</span>` : null;
+}
+
+function Stars({ rating }) {
+  if (!rating || !rating.count) return html`<span class="muted">${t('catalogue.unrated')}</span>`;
+  return html`<span>${t('catalogue.rating', { avg: rating.average.toFixed(1), n: rating.count })}</span>`;
+}
+
+function Title({ text }) {
+  const ref = useRef();
+  useEffect(() => {
+    document.title = text + ' · ' + (window.__brandName || 'Interlink');
+  }, [text]);
+  return html`<h1 ref=${ref} tabindex="-1" id="page-title">${text}</h1>`;
+}
+
+function fmtDate(s) {
+  if (!s) return '–';
+  try { return new Date(s).toLocaleString(currentLanguage()); } catch (e) { return s; }
+}
+
+// ---------- layout ----------
+
+function Header({ branding, route }) {
+  // A profile belongs to the catalogue, a new process to the processes.
+  const section = { interlinkers: 'catalogue', new: 'processes' }[route.parts[0]] || route.parts[0] || '';
+  const links = [
+    ['', t('nav.home')], ['catalogue', t('nav.catalogue')], ['schemas', t('nav.schemas')],
+    ['processes', t('nav.processes')], ['operator', t('nav.operator')],
+  ];
+  const offered = (branding && branding.languages) || LANGUAGES;
+  return html`<header class="top"><div class="bar">
+    <a class="brand" href="#/">${branding && html`<img src=${branding.logo} alt="" />`}<span>${branding ? branding.name : 'Interlink'}</span></a>
+    <nav aria-label=${t('nav.main')}><ul>
+      ${links.map(([p, text]) => html`<li><a href=${'#/' + p} aria-current=${section === p ? 'page' : undefined}>${text}</a></li>`)}
+    </ul></nav>
+    <div class="lang">
+      <label class="inline" for="language">${t('nav.language')}</label>
+      <select id="language" value=${currentLanguage()} onChange=${(e) => setLanguage(e.target.value)}>
+        ${offered.map((l) => html`<option value=${l} lang=${l}>${t('language.' + l)}</option>`)}
+      </select>
+    </div>
+  </div></header>`;
+}
+
+function App() {
+  const route = useRoute();
+  const [, setLang] = useState(currentLanguage());
+  const [branding, brandingError] = useLoad(() => get('/api/v1/branding'), []);
+  useEffect(() => onLanguage((l) => setLang(l)), []);
+  useEffect(() => {
+    if (!branding) return;
+    window.__brandName = branding.name;
+    applyColours(branding.colours || {});
+  }, [branding]);
+  // Moving to another screen puts the focus on its heading, so keyboard and screen reader users start there.
+  useEffect(() => {
+    const id = setTimeout(() => { const h1 = document.getElementById('page-title'); if (h1 && route.parts.length) h1.focus(); }, 0);
+    return () => clearTimeout(id);
+  }, [route.raw]);
+  return html`
+    <a class="skip" href="#main" onClick=${(e) => { e.preventDefault(); document.getElementById('main').focus(); }}>${t('nav.skip')}</a>
+    <${Header} branding=${branding} route=${route} />
+    <main id="main" tabindex="-1">
+      ${brandingError && html`<${Alert} error=${brandingError} />`}
+      <${Screen} route=${route} branding=${branding} />
+    </main>
+    <footer><p>${t('footer.text')} · <a href="/api/v1/openapi.json">${t('footer.api')}</a></p></footer>`;
+}
+
+function Screen({ route, branding }) {
+  const [a, b, c, d] = route.parts;
+  const q = route.query;
+  switch (a) {
+    case undefined: return html`<${Home} branding=${branding} />`;
+    case 'catalogue': return html`<${Catalogue} query=${q} />`;
+    case 'interlinkers': return html`<${Profile} id=${b} />`;
+    case 'schemas': return b ? html`<${SchemaDetail} id=${b} />` : html`<${Schemas} />`;
+    case 'new': return html`<${NewProcess} schema=${q.schema || (branding && branding.defaultSchema)} />`;
+    case 'processes': return b ? html`<${Workspace} id=${b} tab=${c || 'overview'} task=${d} />` : html`<${Processes} />`;
+    case 'operator': return html`<${Operator} />`;
+    default: return html`<${Title} text=${t('notfound.title')} /><p>${t('notfound.text')}</p><p><a href="#/">${t('nav.home')}</a></p>`;
+  }
+}
+
+/** Branding colours, with the text colour on them chosen for contrast (WCAG relative luminance). */
+function applyColours(colours) {
+  const root = document.documentElement.style;
+  const on = (hex) => (luminance(hex) > 0.179 ? '#000000' : '#ffffff');
+  if (/^#[0-9a-f]{6}$/i.test(colours.primary || '')) { root.setProperty('--primary', colours.primary); root.setProperty('--on-primary', on(colours.primary)); }
+  if (/^#[0-9a-f]{6}$/i.test(colours.secondary || '')) { root.setProperty('--secondary', colours.secondary); root.setProperty('--on-secondary', on(colours.secondary)); }
+}
+
+function luminance(hex) {
+  const c = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
+    .map((v) => (v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4)));
+  return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+}
+
+// ---------- home ----------
+
+function Home({ branding }) {
+  const [processes, error] = useLoad(() => get('/api/v1/processes', { limit: 5 }), []);
+  return html`
+    <div class="hero">
+      <${Title} text=${branding ? branding.name : 'Interlink'} />
+      <p>${t('home.tagline')}</p>
+      <p class="row">
+        <a class="button" href="#/catalogue">${t('home.explore')}</a>
+        <a class="button" href="#/new">${t('home.start')}</a>
+      </p>
+    </div>
+    <section aria-labelledby="how">
+      <h2 id="how">${t('home.how')}</h2>
+      <ul class="cards">
+        <li class="card"><h3><a href="#/schemas">${t('nav.schemas')}</a></h3><p>${t('home.schemas')}</p></li>
+        <li class="card"><h3><a href="#/catalogue">${t('nav.catalogue')}</a></h3><p>${t('home.catalogue')}</p></li>
+        <li class="card"><h3><a href="#/processes">${t('nav.processes')}</a></h3><p>${t('home.processes')}</p></li>
+      </ul>
+    </section>
+    <section aria-labelledby="recent">
+      <h2 id="recent">${t('home.recent')}</h2>
+      <${Loading} data=${processes} error=${error}>${(p) => html`<${ProcessList} items=${p.items} />`}<//>
+    </section>`;
+}
+
+// ---------- catalogue ----------
+
+/** Problem profile names by id, in the current language (ids stay as they are when the list is not there). */
+function useProfileNames() {
+  const [profiles] = useLoad(() => get('/api/v1/problemprofiles').catch(() => ({ items: [] })), []);
+  const names = {};
+  for (const p of (profiles && profiles.items) || []) names[p.id] = p.name;
+  return names;
+}
+
+const FACETS = ['nature', 'problemProfile', 'difficulty', 'licence', 'target', 'type', 'administrativeScope', 'form', 'format', 'language', 'tag'];
+const PAGE = 20;
+
+function Catalogue({ query }) {
+  const offset = parseInt(query.offset || '0', 10) || 0;
+  const [page, error] = useLoad(() => get('/api/v1/interlinkers', { ...query, limit: PAGE, offset }), [JSON.stringify(query)]);
+  const [text, setText] = useState(query.q || '');
+  useEffect(() => setText(query.q || ''), [query.q]);
+  const profileNames = useProfileNames();
+  const go = (changes) => { location.hash = href('/catalogue', { ...query, offset: undefined, ...changes }); };
+  const submit = (e) => { e.preventDefault(); go({ q: text.trim() }); };
+  return html`
+    <${Title} text=${t('catalogue.title')} />
+    <form role="search" onSubmit=${submit} class="row" aria-label=${t('catalogue.search')}>
+      <label class="visually-hidden" for="q">${t('catalogue.search')}</label>
+      <input id="q" type="search" value=${text} onInput=${(e) => setText(e.target.value)} placeholder=${t('catalogue.placeholder')} style="flex:1" />
+      <button type="submit">${t('catalogue.searchButton')}</button>
+    </form>
+    <div class="layout" style="margin-top:1em">
+      <aside class="facets" aria-label=${t('catalogue.filters')}>
+        <h2>${t('catalogue.filters')}</h2>
+        ${FACETS.filter((f) => query[f]).length > 0 && html`<p><button type="button" class="secondary" onClick=${() => go(Object.fromEntries(FACETS.map((f) => [f, undefined])))}>${t('catalogue.clear')}</button></p>`}
+        ${page && FACETS.map((f) => html`<${Facet} key=${f} name=${f} counts=${(page.facets || {})[f]} selected=${query[f]} names=${profileNames} onPick=${(v) => go({ [f]: v })} />`)}
+      </aside>
+      <section aria-labelledby="results">
+        <h2 id="results">${t('catalogue.results')}</h2>
+        <${Loading} data=${page} error=${error}>${(p) => html`
+          <p role="status" id="result-count">${t('catalogue.count', { n: p.total })}</p>
+          <ul class="cards" id="results-list">${p.items.map((i) => html`<li class="card" key=${i.id}>
+            <h3><a href=${'#/interlinkers/' + encodeURIComponent(i.id)}>${i.name}</a></h3>
+            <p><${Nature} value=${i.nature} /> ${i.status && i.nature === 'software' && html`<${Status} value=${i.status} />`}</p>
+            <p>${clip(plain(i.description), 180)}</p>
+            <p><${Stars} rating=${i.rating} /></p></li>`)}
+          </ul>
+          <nav class="row" aria-label=${t('common.pages')}>
+            ${offset > 0 && html`<a href=${href('/catalogue', { ...query, offset: Math.max(0, offset - PAGE) })}>${t('common.previous')}</a>`}
+            ${offset + PAGE < p.total && html`<a href=${href('/catalogue', { ...query, offset: offset + PAGE })}>${t('common.next')}</a>`}
+          </nav>`}<//>
+      </section>
+    </div>`;
+}
+
+function Facet({ name, counts, selected, names, onPick }) {
+  const entries = Object.entries(counts || {}).slice(0, 12);
+  if (!entries.length) return null;
+  const id = 'facet-' + name;
+  return html`<fieldset><legend>${t('facet.' + name)}</legend><ul>
+    ${entries.map(([value, n], i) => html`<li key=${value}>
+      <input type="checkbox" id=${id + '-' + i} checked=${selected === value} data-facet=${name} data-value=${value}
+             onChange=${(e) => onPick(e.target.checked ? value : undefined)} />
+      <label class="inline" for=${id + '-' + i}>${facetValue(name, value, names)} (${n})</label></li>`)}
+  </ul></fieldset>`;
+}
+
+function facetValue(name, value, names) {
+  if (name === 'nature') return t('nature.' + value, {}, value);
+  if (name === 'problemProfile') return (names && names[value]) || value;
+  if (name === 'language') return t('language.' + value, {}, value);
+  return value;
+}
+
+function clip(s, n) {
+  if (!s) return '';
+  return s.length > n ? s.slice(0, n - 1) + '…' : s;
+}
+
+function Profile({ id }) {
+  const [entry, error] = useLoad(() => get('/api/v1/interlinkers/' + encodeURIComponent(id)), [id]);
+  const [related] = useLoad(() => get('/api/v1/interlinkers/' + encodeURIComponent(id) + '/related').catch(() => ({ items: [] })), [id]);
+  const profileNames = useProfileNames();
+  return html`<${Loading} data=${entry} error=${error}>${(e) => html`
+    <${Title} text=${e.name} />
+    <p><${Nature} value=${e.nature} /> ${e.nature === 'software' && html`<${Status} value=${e.status} />`} ${e.version && html`<span class="muted">${t('profile.version')} ${e.version}</span>`}</p>
+    <p>${plain(e.description)}</p>
+    <dl>
+      ${e.problemProfiles && e.problemProfiles.length > 0 && html`<dt>${t('facet.problemProfile')}</dt><dd>${e.problemProfiles.map((p) => profileNames[p] || p).join(' · ')}</dd>`}
+      ${e.tags && e.tags.length > 0 && html`<dt>${t('facet.tag')}</dt><dd>${e.tags.join(', ')}</dd>`}
+      ${e.languages && html`<dt>${t('facet.language')}</dt><dd>${e.languages.map((l) => t('language.' + l, {}, l)).join(', ')}</dd>`}
+      ${e.licence && html`<dt>${t('facet.licence')}</dt><dd>${e.licence}</dd>`}
+      ${e.difficulty && html`<dt>${t('facet.difficulty')}</dt><dd>${e.difficulty}</dd>`}
+      ${e.uri && html`<dt>${t('profile.link')}</dt><dd><a href=${e.uri} rel="noopener noreferrer">${e.uri}</a></dd>`}
+    </dl>
+    <section aria-labelledby="instructions"><h2 id="instructions">${t('profile.instructions')}</h2>
+      ${e.instructions ? html`<div class="instructions"><${Markdown} text=${e.instructions} level=${3} /></div>` : html`<p class="muted">${t('profile.noInstructions')}</p>`}
+    </section>
+    ${e.links && e.links.snapshots && e.links.snapshots.length > 0 && html`<section aria-labelledby="snapshots"><h2 id="snapshots">${t('profile.snapshots')}</h2>
+      <div class="snapshots">${e.links.snapshots.map((s, i) => html`<img src=${s} alt=${t('profile.snapshot', { n: i + 1, name: e.name })} />`)}</div></section>`}
+    <${Ratings} id=${id} rating=${e.rating} />
+    <section aria-labelledby="related"><h2 id="related">${t('profile.related')}</h2>
+      ${related && related.items && related.items.length ? html`<ul>${related.items.map((r) => html`<li><a href=${'#/interlinkers/' + encodeURIComponent(r.id)}>${r.name}</a> <${Nature} value=${r.nature} /></li>`)}</ul>`
+        : html`<p class="muted">${t('profile.noRelated')}</p>`}
+    </section>`}<//>`;
+}
+
+function Ratings({ id, rating }) {
+  const [page, error, reload] = useLoad(() => get('/api/v1/interlinkers/' + encodeURIComponent(id) + '/ratings'), [id]);
+  const [value, setValue] = useState('5');
+  const [text, setText] = useState('');
+  const [user, setUser] = useState('');
+  const [state, run] = useAction();
+  const submit = async (e) => {
+    e.preventDefault();
+    const body = { value: parseInt(value, 10) };
+    if (text.trim()) body.text = text.trim();
+    if (user.trim()) body.user = user.trim();
+    const r = await run(() => post('/api/v1/interlinkers/' + encodeURIComponent(id) + '/ratings', body), t('ratings.thanks'));
+    if (r) { setText(''); reload(); }
+  };
+  return html`<section aria-labelledby="ratings"><h2 id="ratings">${t('ratings.title')}</h2>
+    <p><${Stars} rating=${rating} /></p>
+    <${Loading} data=${page} error=${error}>${(p) => p.items.length ? html`<ul>${p.items.map((r) => html`<li><strong>${r.value}/5</strong> ${r.text} <span class="muted">— ${r.user}, ${fmtDate(r.createdAt)}</span></li>`)}</ul>` : html`<p class="muted">${t('ratings.none')}</p>`}<//>
+    <form onSubmit=${submit}>
+      <fieldset><legend>${t('ratings.rate')}</legend>
+        <label for="rating-value">${t('ratings.value')}</label>
+        <select id="rating-value" value=${value} onChange=${(e) => setValue(e.target.value)}>${[5, 4, 3, 2, 1].map((n) => html`<option value=${n}>${n}</option>`)}</select>
+        <label for="rating-text">${t('ratings.comment')}</label>
+        <textarea id="rating-text" rows="2" maxlength="2000" value=${text} onInput=${(e) => setText(e.target.value)}></textarea>
+        <label for="rating-user">${t('ratings.name')}</label>
+        <input id="rating-user" type="text" maxlength="200" value=${user} onInput=${(e) => setUser(e.target.value)} />
+        <p><button type="submit" disabled=${state.busy}>${t('ratings.send')}</button></p>
+        <${ActionState} state=${state} />
+      </fieldset>
+    </form></section>`;
+}
+
+// ---------- schemas and new processes ----------
+
+function Schemas() {
+  const [page, error] = useLoad(() => get('/api/v1/schemas', { limit: 100 }), []);
+  return html`<${Title} text=${t('schemas.title')} /><p>${t('schemas.intro')}</p>
+    <${Loading} data=${page} error=${error}>${(p) => p.items.length ? html`<ul class="cards">${p.items.map((s) => html`<li class="card" key=${s.id}>
+      <h2><a href=${'#/schemas/' + encodeURIComponent(s.id)}>${s.name}</a></h2>
+      <p>${clip(plain(s.description), 200)}</p>
+      ${s.counts && html`<p class="muted">${t('schemas.counts', s.counts)}</p>`}
+      <p><a class="button" href=${href('/new', { schema: s.id })} aria-label=${t('schemas.useNamed', { name: s.name })}>${t('schemas.use')}</a></p></li>`)}</ul>`
+      : html`<p>${t('schemas.none')}</p>`}<//>`;
+}
+
+function SchemaDetail({ id }) {
+  const [s, error] = useLoad(() => get('/api/v1/schemas/' + encodeURIComponent(id)), [id]);
+  const items = (list) => html`<ul class="tree">${(list || []).map((i) => html`<li><span class="kind">${t('kind.' + i.type)}</span>${i.name}${i.children && i.children.length > 0 && items(i.children)}</li>`)}</ul>`;
+  return html`<${Loading} data=${s} error=${error}>${(s) => html`<${Title} text=${s.name} /><p>${plain(s.description)}</p>
+    ${s.counts && html`<p class="muted">${t('schemas.counts', s.counts)}</p>`}
+    <p><a class="button" href=${href('/new', { schema: s.id })}>${t('schemas.use')}</a></p>
+    <h2>${t('schemas.structure')}</h2>${items(s.phases)}`}<//>`;
+}
+
+function NewProcess({ schema }) {
+  const [schemas, error] = useLoad(() => get('/api/v1/schemas', { limit: 100 }), []);
+  const [form, setForm] = useState({ name: '', aim: '', description: '', language: currentLanguage(), schema: schema || '' });
+  useEffect(() => { if (schema && !form.schema) setForm((f) => ({ ...f, schema })); }, [schema]);
+  const [state, run] = useAction();
+  const set = (k) => (e) => setForm({ ...form, [k]: e.target.value });
+  const submit = async (e) => {
+    e.preventDefault();
+    const created = await run(async () => {
+      const body = { name: form.name.trim(), language: form.language };
+      if (form.aim.trim()) body.aim = form.aim.trim();
+      if (form.description.trim()) body.description = form.description.trim();
+      const p = await post('/api/v1/processes', body);
+      if (form.schema) {
+        try {
+          await post('/api/v1/processes/' + encodeURIComponent(p.id) + '/schema', { schema: form.schema });
+        } catch (err) {
+          // The process exists; say so rather than leave the user to create a second one.
+          location.hash = href('/processes/' + p.id + '/overview');
+          throw err;
+        }
+      }
+      return p;
+    });
+    if (created) location.hash = href('/processes/' + created.id + '/guide');
+  };
+  return html`<${Title} text=${t('new.title')} />
+    <form onSubmit=${submit} novalidate>
+      <label for="p-name">${t('new.name')} <span aria-hidden="true">*</span></label>
+      <input id="p-name" type="text" required aria-required="true" maxlength="200" value=${form.name} onInput=${set('name')} />
+      <label for="p-aim">${t('new.aim')}</label>
+      <textarea id="p-aim" rows="2" value=${form.aim} onInput=${set('aim')}></textarea>
+      <label for="p-description">${t('new.description')}</label>
+      <textarea id="p-description" rows="3" value=${form.description} onInput=${set('description')}></textarea>
+      <label for="p-language">${t('new.language')}</label>
+      <select id="p-language" value=${form.language} onChange=${set('language')}>${LANGUAGES.map((l) => html`<option value=${l}>${t('language.' + l)}</option>`)}</select>
+      <label for="p-schema">${t('new.schema')}</label>
+      ${error ? html`<${Alert} error=${error} />` : html`<select id="p-schema" value=${form.schema} onChange=${set('schema')}>
+        <option value="">${t('new.noSchema')}</option>
+        ${(schemas ? schemas.items : []).map((s) => html`<option value=${s.id}>${s.name}</option>`)}
+      </select>`}
+      <p><button type="submit" id="create-process" disabled=${state.busy}>${t('new.create')}</button></p>
+      <${ActionState} state=${state} />
+    </form>`;
+}
+
+// ---------- processes ----------
+
+function Processes() {
+  const [page, error] = useLoad(() => get('/api/v1/processes', { limit: 100 }), []);
+  return html`<${Title} text=${t('processes.title')} />
+    <p><a class="button" href="#/new">${t('home.start')}</a></p>
+    <${Loading} data=${page} error=${error}>${(p) => html`<${ProcessList} items=${p.items} />`}<//>`;
+}
+
+function ProcessList({ items }) {
+  if (!items.length) return html`<p>${t('processes.none')}</p>`;
+  return html`<ul class="cards">${items.map((p) => html`<li class="card" key=${p.id}>
+    <h3><a href=${'#/processes/' + encodeURIComponent(p.id) + '/overview'}>${p.name}</a></h3>
+    <p><${Status} value=${p.status} /></p>
+    <${Progress} value=${p.progress} label=${t('process.progressOf', { name: p.name })} /></li>`)}</ul>`;
+}
+
+const TABS = ['overview', 'guide', 'resources', 'activity', 'settings'];
+
+function Workspace({ id, tab, task }) {
+  const [process, error, reloadProcess] = useLoad(() => get('/api/v1/processes/' + encodeURIComponent(id)), [id]);
+  const [tree, treeError, reloadTree] = useLoad(() => get('/api/v1/processes/' + encodeURIComponent(id) + '/tree'), [id]);
+  const reload = useCallback(() => { reloadProcess(); reloadTree(); }, []);
+  return html`<${Loading} data=${process} error=${error}>${(p) => html`
+    <${Title} text=${p.name} />
+    <div class="row"><${Status} value=${tree ? tree.status : p.status} /><div style="flex:1;max-width:30em"><${Progress} value=${tree ? tree.progress : p.progress} label=${t('process.progress')} /></div></div>
+    <nav aria-label=${t('process.sections')}><ul class="tabs">
+      ${TABS.map((x) => html`<li><a href=${'#/processes/' + encodeURIComponent(id) + '/' + x} aria-current=${tab === x ? 'page' : undefined}>${t('tab.' + x)}</a></li>`)}
+    </ul></nav>
+    ${treeError && html`<${Alert} error=${treeError} />`}
+    ${tab === 'overview' && html`<${Overview} process=${p} tree=${tree} />`}
+    ${tab === 'guide' && tree && html`<${Guide} process=${p} tree=${tree} task=${task} reload=${reload} />`}
+    ${tab === 'resources' && tree && html`<${Resources} process=${p} tree=${tree} />`}
+    ${tab === 'activity' && html`<${Activity} process=${p} />`}
+    ${tab === 'settings' && html`<${Settings} process=${p} reload=${reload} />`}`}<//>`;
+}
+
+function Overview({ process, tree }) {
+  return html`<section aria-labelledby="about"><h2 id="about">${t('process.about')}</h2>
+      <dl>
+        ${process.aim && html`<dt>${t('new.aim')}</dt><dd>${process.aim}</dd>`}
+        ${process.description && html`<dt>${t('new.description')}</dt><dd>${plain(process.description)}</dd>`}
+        <dt>${t('new.language')}</dt><dd>${t('language.' + process.language, {}, process.language)}</dd>
+        <dt>${t('process.created')}</dt><dd>${fmtDate(process.createdAt)}</dd>
+        <dt>${t('process.dates')}</dt><dd>${(tree && tree.startDate) || '–'} → ${(tree && tree.endDate) || '–'}</dd>
+      </dl></section>
+    ${tree && html`<section aria-labelledby="phases"><h2 id="phases">${t('process.phases')}</h2>
+      ${tree.phases.length ? html`<table><caption class="visually-hidden">${t('process.phases')}</caption>
+        <thead><tr><th scope="col">${t('kind.phase')}</th><th scope="col">${t('common.status')}</th><th scope="col">${t('process.progress')}</th></tr></thead>
+        <tbody>${tree.phases.map((ph) => html`<tr><th scope="row"><a href=${'#/processes/' + encodeURIComponent(process.id) + '/guide'}>${ph.name}</a></th>
+          <td><${Status} value=${ph.status} /></td><td><${Progress} value=${ph.progress} label=${t('process.progressOf', { name: ph.name })} /></td></tr>`)}</tbody></table>`
+        : html`<p>${t('process.noTree')} <a href=${'#/processes/' + encodeURIComponent(process.id) + '/settings'}>${t('tab.settings')}</a></p>`}
+    </section>
+    <section aria-labelledby="workplan"><h2 id="workplan">${t('process.workplan')}</h2><${Timeline} tree=${tree} /></section>`}`;
+}
+
+function walk(items, fn, parents = []) {
+  for (const i of items || []) { fn(i, parents); walk(i.children, fn, [...parents, i]); }
+}
+
+function Guide({ process, tree, task, reload }) {
+  let selected = null;
+  let path = [];
+  walk(tree.phases, (i, parents) => { if (i.id === task) { selected = i; path = parents; } });
+  const base = '#/processes/' + encodeURIComponent(process.id) + '/guide/';
+  const items = (list) => html`<ul class="tree">${(list || []).map((i) => html`<li key=${i.id} data-item=${i.id} data-type=${i.type}>
+    <div class="tree-item">
+      <span><span class="kind">${t('kind.' + i.type)}</span>${i.type === 'task' ? html`<a href=${base + encodeURIComponent(i.id)} aria-current=${i.id === task ? 'true' : undefined}>${i.name}</a>` : html`<strong>${i.name}</strong>`}
+        ${' '}<${Status} value=${i.disabled ? 'disabled' : i.status} /></span>
+      <${Progress} value=${i.progress} label=${t('process.progressOf', { name: i.name })} />
+    </div>
+    ${i.children && i.children.length > 0 && items(i.children)}</li>`)}</ul>`;
+  return html`<div class="layout" style="grid-template-columns: minmax(18em, 1fr) minmax(18em, 1fr)">
+    <section aria-labelledby="tree-title"><h2 id="tree-title">${t('guide.tree')}</h2>
+      ${tree.phases.length ? items(tree.phases) : html`<p>${t('process.noTree')}</p>`}</section>
+    <section aria-labelledby="task-title" id="task-panel">
+      ${selected ? html`<${TaskDetail} key=${selected.id} process=${process} task=${selected} path=${path} reload=${reload} />`
+        : html`<h2 id="task-title">${t('guide.task')}</h2><p>${t('guide.pick')}</p>`}
+    </section></div>`;
+}
+
+function TaskDetail({ process, task, path, reload }) {
+  const base = '/api/v1/processes/' + encodeURIComponent(process.id);
+  const [assets, assetsError, reloadAssets] = useLoad(() => get(base + '/tasks/' + encodeURIComponent(task.id) + '/assets', { limit: 100 }), [task.id]);
+  const [recs, recsError] = useLoad(() => get(base + '/tasks/' + encodeURIComponent(task.id) + '/recommendations'), [task.id]);
+  const [software] = useLoad(() => get('/api/v1/interlinkers', { nature: 'software', limit: 100 }), []);
+  const [state, run] = useAction();
+  const [chosen, setChosen] = useState('');
+  const [title, setTitle] = useState('');
+  const [dates, setDates] = useState({ startDate: task.startDate || '', endDate: task.endDate || '' });
+  const changed = () => { reloadAssets(); reload(); };
+  const setStatus = (status) => run(() => patch(base + '/items/' + encodeURIComponent(task.id), { status }), t('guide.saved')).then((r) => r && reload());
+  const saveDates = (e) => {
+    e.preventDefault();
+    run(() => patch(base + '/items/' + encodeURIComponent(task.id), { startDate: dates.startDate || null, endDate: dates.endDate || null }), t('guide.saved')).then((r) => r && reload());
+  };
+  const add = (body) => run(() => post(base + '/tasks/' + encodeURIComponent(task.id) + '/assets', body), t('guide.added')).then((r) => { if (r) changed(); return r; });
+  const addSoftware = async (e) => {
+    e.preventDefault();
+    const r = await add({ kind: 'internal', interlinker: chosen, params: { title: title.trim() } });
+    if (r) setTitle('');
+  };
+  const available = software ? software.items.filter((i) => i.available !== false && (i.capabilities || []).includes('instantiate')) : [];
+  useEffect(() => { if (!chosen && available.length) setChosen(available[0].id); }, [available.length]);
+  return html`
+    <h2 id="task-title">${task.name}</h2>
+    <p class="muted">${path.map((p) => p.name).join(' › ')}</p>
+    ${task.description && html`<p>${plain(task.description)}</p>`}
+    <p><${Status} value=${task.disabled ? 'disabled' : task.status} /></p>
+    <${Progress} value=${task.progress} label=${t('process.progressOf', { name: task.name })} />
+    <div class="row" role="group" aria-label=${t('guide.changeStatus')} style="margin:.6em 0">
+      ${['awaiting', 'in_progress', 'finished'].map((s) => html`<button type="button" class=${task.status === s ? '' : 'secondary'} aria-pressed=${task.status === s ? 'true' : 'false'}
+        data-status=${s} disabled=${state.busy} onClick=${() => setStatus(s)}>${t('status.' + s)}</button>`)}
+    </div>
+    <form onSubmit=${saveDates} class="row">
+      <label for="t-start">${t('guide.start')}</label><input id="t-start" type="date" value=${dates.startDate} onInput=${(e) => setDates({ ...dates, startDate: e.target.value })} />
+      <label for="t-end">${t('guide.end')}</label><input id="t-end" type="date" value=${dates.endDate} onInput=${(e) => setDates({ ...dates, endDate: e.target.value })} />
+      <button type="submit" class="secondary">${t('guide.saveDates')}</button>
+    </form>
+    <${ActionState} state=${state} />
+    <h3>${t('guide.assets')}</h3>
+    <${Loading} data=${assets} error=${assetsError}>${(a) => a.items.length ? html`<ul id="task-assets">${a.items.map((x) => html`<li key=${x.id}><${AssetLink} asset=${x} /></li>`)}</ul>` : html`<p class="muted">${t('guide.noAssets')}</p>`}<//>
+    <h3>${t('guide.recommended')}</h3>
+    <${Loading} data=${recs} error=${recsError}>${(r) => r.items.length ? html`<ul id="recommendations">${r.items.map((x) => html`<li key=${x.id}>
+        <a href=${'#/interlinkers/' + encodeURIComponent(x.id)}>${x.name}</a> <${Nature} value=${x.nature} />
+        ${x.nature === 'knowledge' && x.available !== false && html` <button type="button" class="secondary" disabled=${state.busy} onClick=${() => add({ kind: 'knowledge', interlinker: x.id })}>${t('guide.addThis')}<span class="visually-hidden"> ${x.name}</span></button>`}
+      </li>`)}</ul>` : html`<p class="muted">${t('guide.noRecommendations')}</p>`}<//>
+    <form onSubmit=${addSoftware} id="add-asset">
+      <fieldset><legend>${t('guide.addAsset')}</legend>
+        <label for="a-interlinker">${t('guide.interlinker')}</label>
+        <select id="a-interlinker" value=${chosen} onChange=${(e) => setChosen(e.target.value)}>${available.map((i) => html`<option value=${i.id}>${i.name}</option>`)}</select>
+        <label for="a-title">${t('guide.assetTitle')}</label>
+        <input id="a-title" type="text" maxlength="200" value=${title} onInput=${(e) => setTitle(e.target.value)} />
+        <p><button type="submit" disabled=${state.busy || !chosen}>${t('guide.add')}</button></p>
+      </fieldset>
+    </form>`;
+}
+
+function AssetLink({ asset }) {
+  const page = asset.links && (asset.links.page || asset.links.uri);
+  const target = asset.kind === 'external' ? asset.uri : page;
+  return html`${target && asset.status !== 'unavailable'
+    ? html`<a href=${target} target="_blank" rel="noopener">${asset.name}<span class="visually-hidden"> (${t('common.newWindow')})</span></a>`
+    : html`<span>${asset.name}</span>`} <span class="muted">${asset.interlinker || asset.kind}</span> <${Status} value=${asset.status} />`;
+}
+
+function Resources({ process, tree }) {
+  const tasks = [];
+  walk(tree.phases, (i, parents) => { if (i.type === 'task') tasks.push({ task: i, parents }); });
+  const base = '/api/v1/processes/' + encodeURIComponent(process.id);
+  const [all, error] = useLoad(async () => {
+    const lists = await Promise.all(tasks.map(({ task }) => get(base + '/tasks/' + encodeURIComponent(task.id) + '/assets', { limit: 100 })));
+    return lists.flatMap((l, i) => l.items.map((a) => ({ ...a, taskName: tasks[i].task.name, taskId: tasks[i].task.id })));
+  }, [process.id, tree]);
+  return html`<h2>${t('tab.resources')}</h2><${Loading} data=${all} error=${error}>${(items) => items.length ? html`<table id="resources">
+    <caption class="visually-hidden">${t('tab.resources')}</caption>
+    <thead><tr><th scope="col">${t('resources.asset')}</th><th scope="col">${t('kind.task')}</th><th scope="col">${t('resources.created')}</th></tr></thead>
+    <tbody>${items.map((a) => html`<tr key=${a.id}><td><${AssetLink} asset=${a} /></td>
+      <td><a href=${'#/processes/' + encodeURIComponent(process.id) + '/guide/' + encodeURIComponent(a.taskId)}>${a.taskName}</a></td><td>${fmtDate(a.createdAt)}</td></tr>`)}</tbody></table>`
+    : html`<p>${t('resources.none')}</p>`}<//>`;
+}
+
+function Activity({ process }) {
+  const [page, error] = useLoad(() => get('/api/v1/activity', { process: process.id, limit: 50 }), [process.id]);
+  return html`<h2>${t('tab.activity')}</h2><${Loading} data=${page} error=${error}>${(p) => p.items.length ? html`<table id="activity">
+    <caption class="visually-hidden">${t('tab.activity')}</caption>
+    <thead><tr><th scope="col">${t('activity.when')}</th><th scope="col">${t('activity.what')}</th><th scope="col">${t('activity.who')}</th></tr></thead>
+    <tbody>${p.items.map((e) => html`<tr><td>${fmtDate(e.occurredAt)}</td><td>${describeEvent(e)}</td><td>${(e.details && (e.details.actor || e.details.user || e.details.by)) || e.actor || '–'}</td></tr>`)}</tbody></table>`
+    : html`<p>${t('activity.none')}</p>`}<//>`;
+}
+
+/** An activity entry in words: the kind of subject, what happened to it, and its name when the entry has one. */
+function describeEvent(e) {
+  const action = (e.topic || '').split('/').pop();
+  const d = e.details || {};
+  const name = d.name || d.title || d.interlinker || e.subjectId;
+  return `${t('subject.' + e.subjectType, {}, e.subjectType)} · ${t('action.' + action, {}, action.toLowerCase())}${name ? ': ' + name : ''}`;
+}
+
+function Settings({ process, reload }) {
+  const [form, setForm] = useState({ name: process.name, aim: process.aim || '' });
+  const [confirm, setConfirm] = useState(false);
+  const [state, run] = useAction();
+  const [schemas] = useLoad(() => get('/api/v1/schemas', { limit: 100 }), []);
+  const [schema, setSchema] = useState('');
+  const base = '/api/v1/processes/' + encodeURIComponent(process.id);
+  const save = (e) => { e.preventDefault(); run(() => patch(base, { name: form.name.trim(), aim: form.aim }), t('guide.saved')).then((r) => r && reload()); };
+  const apply = (e) => { e.preventDefault(); run(() => post(base + '/schema', { schema }), t('settings.applied')).then((r) => r && reload()); };
+  const remove = async () => { const r = await run(() => del(base).then(() => true)); if (r) location.hash = '#/processes'; };
+  return html`<h2>${t('tab.settings')}</h2>
+    <${ActionState} state=${state} />
+    <form onSubmit=${save}><fieldset><legend>${t('settings.edit')}</legend>
+      <label for="s-name">${t('new.name')}</label><input id="s-name" type="text" maxlength="200" value=${form.name} onInput=${(e) => setForm({ ...form, name: e.target.value })} />
+      <label for="s-aim">${t('new.aim')}</label><textarea id="s-aim" rows="2" value=${form.aim} onInput=${(e) => setForm({ ...form, aim: e.target.value })}></textarea>
+      <p><button type="submit" disabled=${state.busy}>${t('settings.save')}</button></p></fieldset></form>
+    ${(!process.schemas || !process.schemas.length) && html`<form onSubmit=${apply}><fieldset><legend>${t('settings.schema')}</legend>
+      <label for="s-schema">${t('new.schema')}</label>
+      <select id="s-schema" value=${schema} onChange=${(e) => setSchema(e.target.value)}><option value="">–</option>${(schemas ? schemas.items : []).map((s) => html`<option value=${s.id}>${s.name}</option>`)}</select>
+      <p><button type="submit" disabled=${!schema || state.busy}>${t('settings.apply')}</button></p></fieldset></form>`}
+    <fieldset><legend>${t('settings.delete')}</legend>
+      <p>${t('settings.deleteWarning')}</p>
+      <p><input type="checkbox" id="s-confirm" checked=${confirm} onChange=${(e) => setConfirm(e.target.checked)} />
+        <label class="inline" for="s-confirm">${t('settings.confirm', { name: process.name })}</label></p>
+      <p><button type="button" class="danger" id="delete-process" disabled=${!confirm || state.busy} onClick=${remove}>${t('settings.deleteButton')}</button></p>
+    </fieldset>`;
+}
+
+// ---------- operators ----------
+
+function Operator() {
+  const [regs, error, reload] = useLoad(() => get('/api/v1/admin/interlinkers'), []);
+  const [health, healthError, reloadHealth] = useLoad(async () => {
+    // Health answers 503 with its body when something is down: show that body rather than an error.
+    const body = await get('/api/v1/health').catch((e) => { if (e.problem && e.problem.components) return e.problem; throw e; });
+    const metrics = await fetch('/metrics', { credentials: 'same-origin' }).then((r) => (r.ok ? r.text() : ''), () => '');
+    return { body, metrics };
+  }, []);
+  const [state, run] = useAction();
+  const refresh = () => { reload(); reloadHealth(); };
+  const act = (path, doneText, opts) => run(() => request('POST', path, opts || {}), doneText).then((r) => { refresh(); return r; });
+  const upload = (path, input, doneText) => {
+    const file = input.files && input.files[0];
+    if (!file) return run(() => Promise.reject(new ApiError(400, { detail: t('operator.noFile') })));
+    // Once it went in, the chooser is cleared, so that a second click cannot send the same jar again.
+    return act(path, doneText, { body: file, type: 'application/java-archive' }).then((r) => { if (r) input.value = ''; return r; });
+  };
+  const installRef = useRef();
+  const rows = regs ? listOf(regs) : [];
+  return html`<${Title} text=${t('operator.title')} />
+    <p>${t('operator.intro')}</p>
+    <${ActionState} state=${state} />
+    <section aria-labelledby="health-title"><h2 id="health-title">${t('operator.health')}</h2>
+      <${Loading} data=${health} error=${healthError}>${(hl) => html`<p>${t('operator.platform')}: <${Status} value=${hl.body.status} /></p>
+        <${HealthChart} health=${hl.body} metrics=${hl.metrics} />`}<//>
+    </section>
+    <section aria-labelledby="regs-title"><h2 id="regs-title">${t('operator.interlinkers')}</h2>
+      <p><button type="button" class="secondary" onClick=${refresh}>${t('operator.refresh')}</button></p>
+      <${Loading} data=${regs} error=${error}>${() => html`<table id="registrations"><caption class="visually-hidden">${t('operator.interlinkers')}</caption>
+        <thead><tr><th scope="col">${t('operator.id')}</th><th scope="col">${t('profile.version')}</th><th scope="col">${t('common.status')}</th><th scope="col">${t('operator.actions')}</th></tr></thead>
+        <tbody>${rows.map((r) => html`<${RegistrationRow} key=${r.id + r.version} r=${r} busy=${state.busy} act=${act} upload=${upload} />`)}</tbody></table>`}<//>
+    </section>
+    <section aria-labelledby="install-title"><h2 id="install-title">${t('operator.install')}</h2>
+      <form onSubmit=${(e) => { e.preventDefault(); upload('/api/v1/admin/interlinkers', installRef.current, t('operator.installed')); }}>
+        <label for="install-file">${t('operator.jar')}</label>
+        <input id="install-file" type="file" accept=".jar,application/java-archive" ref=${installRef} />
+        <p><button type="submit" disabled=${state.busy}>${t('operator.installButton')}</button></p>
+      </form></section>`;
+}
+
+/** The admin listing, whatever its outer shape: a list, {items: [...]}, or one entry per id. */
+function listOf(regs) {
+  const raw = Array.isArray(regs) ? regs : regs.items || regs.interlinkers || Object.values(regs);
+  return raw.filter((r) => r && typeof r === 'object');
+}
+
+function RegistrationRow({ r, busy, act, upload }) {
+  const fileRef = useRef();
+  const base = '/api/v1/admin/interlinkers/' + encodeURIComponent(r.id);
+  const fileId = 'upgrade-' + r.id;
+  return html`<tr data-interlinker=${r.id}>
+    <th scope="row">${r.name || r.id}<br /><span class="muted">${r.id}</span></th>
+    <td>${r.version}</td>
+    <td><${Status} value=${r.status} />${r.reason && html`<br /><span class="muted">${r.reason}</span>`}</td>
+    <td><div class="row">
+      ${r.status === 'disabled'
+        ? html`<button type="button" class="secondary" data-action="enable" disabled=${busy} onClick=${() => act(base + '/enable', t('operator.enabled'))}>${t('operator.enable')}<span class="visually-hidden"> ${r.id}</span></button>`
+        : html`<button type="button" class="secondary" data-action="disable" disabled=${busy} onClick=${() => act(base + '/disable', t('operator.disabled'))}>${t('operator.disable')}<span class="visually-hidden"> ${r.id}</span></button>`}
+      <button type="button" class="secondary" data-action="rollback" disabled=${busy} onClick=${() => act(base + '/rollback', t('operator.rolledBack'))}>${t('operator.rollback')}<span class="visually-hidden"> ${r.id}</span></button>
+    </div>
+    <form class="row" onSubmit=${(e) => { e.preventDefault(); upload(base + '/upgrade', fileRef.current, t('operator.upgraded')); }}>
+      <label class="inline" for=${fileId}>${t('operator.upgradeJar', { id: r.id })}</label>
+      <input id=${fileId} type="file" accept=".jar,application/java-archive" ref=${fileRef} />
+      <button type="submit" disabled=${busy}>${t('operator.upgrade')}<span class="visually-hidden"> ${r.id}</span></button>
+    </form></td></tr>`;
+}
+
+// ---------- start ----------
+
+initLanguage();
+render(html`<${App} />`, document.getElementById('root'));

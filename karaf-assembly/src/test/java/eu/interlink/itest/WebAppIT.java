@@ -1,0 +1,441 @@
+package eu.interlink.itest;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TestWatcher;
+import org.junit.runner.Description;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The web application in a real browser: Debian's headless Chromium, driven by Selenium through
+ * /usr/bin/chromedriver, against the distribution started as a real process ({@link KarafProcess}; Pax Exam's
+ * container runs tests inside Karaf, where a browser driver does not belong). One user's path through the screens,
+ * in the order a person would take it, with axe-core run on every screen (no serious or critical violation
+ * allowed) and a screenshot of each saved under target/screenshots/.
+ */
+public class WebAppIT {
+    private static final Duration BOOT = Duration.ofMinutes(3);
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private static KarafProcess karaf;
+    private static WebDriver driver;
+    private static Path userData;
+    private static String base;
+    private static String axe;
+    private static Path screenshots;
+    private static int shot;
+    /** A failed test keeps the platform's folder (its logs) for whoever looks into it. */
+    private static boolean failed;
+
+    @BeforeClass
+    public static void start() throws Exception {
+        File chromium = new File("/usr/bin/chromium");
+        File chromedriver = new File("/usr/bin/chromedriver");
+        assertTrue("Debian's chromium and chromium-driver are needed: apt-get install -y chromium chromium-driver (.ci/run does)",
+                chromium.canExecute() && chromedriver.canExecute());
+        axe = Files.readString(Path.of(System.getProperty("interlink.axe")), StandardCharsets.UTF_8);
+        screenshots = Path.of(System.getProperty("interlink.screenshots", "target/screenshots"));
+        Files.createDirectories(screenshots);
+
+        karaf = KarafProcess.unpack("webapp");
+        karaf.start();
+        karaf.awaitHealthy(BOOT);
+        base = "http://127.0.0.1:" + karaf.port();
+        Http http = karaf.http();
+        Http.Answer imported = http.post("/api/v1/admin/import", Map.of("folder", Platform.seedCatalogue().getAbsolutePath()));
+        assertEquals(imported.toString(), 200, imported.status());
+
+        userData = Files.createTempDirectory("webapp-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium);
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1280,1400", "--user-data-dir=" + userData, "--lang=es");
+        // The browser's language is Spanish: the app must follow it until the user picks another.
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "es,es-ES"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver)
+                .usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+    }
+
+    /** On a failure, the screen as it was and its HTML, beside the screenshots. */
+    @Rule
+    public TestWatcher evidence = new TestWatcher() {
+        @Override
+        protected void failed(Throwable e, Description d) {
+            failed = true;
+            try {
+                Files.write(screenshots.resolve("failed-" + d.getMethodName() + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+                Files.writeString(screenshots.resolve("failed-" + d.getMethodName() + ".html"), driver.getPageSource());
+            } catch (Exception ignored) {
+                // The failure itself is what matters; evidence is a bonus.
+            }
+        }
+    };
+
+    @AfterClass
+    public static void stop() throws Exception {
+        try {
+            if (driver != null) driver.quit();
+        } finally {
+            if (karaf != null) {
+                karaf.stop();
+                if (failed) {
+                    karaf.close();
+                    System.out.println("WebAppIT: the platform's folder is kept: " + karaf.home());
+                } else {
+                    karaf.deleteHome();
+                }
+            }
+            if (userData != null) deleteTree(userData);
+        }
+    }
+
+    /** What the bundle serves and leaves alone, over plain HTTP. */
+    @Test
+    public void servesThePageAndLeavesTheRestAlone() {
+        Http http = karaf.http();
+        Http.Answer page = http.get("/");
+        assertEquals(200, page.status());
+        assertTrue(page.header("Content-Type"), page.header("Content-Type").startsWith("text/html"));
+        assertTrue(page.header("Content-Security-Policy").contains("default-src 'self'"));
+        assertTrue(page.body().contains("/app/app.js"));
+        assertEquals(200, http.get("/index.html").status());
+        Http.Answer script = http.get("/app/app.js");
+        assertEquals(200, script.status());
+        assertTrue(script.header("Content-Type").startsWith("text/javascript"));
+        // Anything else is still the web bundle's 404 problem, whatever the method.
+        for (String path : List.of("/nothing", "/app/missing.js", "/app/../etc/passwd", "/app/%2e%2e/x.js")) {
+            Http.Answer a = http.get(path);
+            assertEquals(path, 404, a.status());
+            assertTrue(path + ": " + a, a.header("Content-Type").startsWith("application/problem+json"));
+        }
+        Http.Answer post = http.post("/", Map.of());
+        assertEquals(404, post.status());
+        assertTrue(post.header("Content-Type").startsWith("application/problem+json"));
+        // The API, the Interlinkers' pages and the metrics are as they were; health counts every API servlet.
+        assertEquals("UP", http.get("/api/v1/health").json().path("components").path("api").path("status").asText());
+        assertEquals(200, http.get("/api/v1/interlinkers/checklist").status());
+        assertEquals(200, http.get("/metrics").status());
+        assertEquals(404, http.get("/interlinkers/checklist/assets/no-such-asset/items").status());
+    }
+
+    /** The whole path of a user and an operator. */
+    @Test
+    public void aUserCoProducesWhileAnOperatorUpgrades() throws Exception {
+        // Home, first in the browser's language (Spanish), then in English chosen by the user.
+        driver.get(base + "/");
+        awaitText(By.cssSelector("header nav"), "Catálogo");
+        assertEquals("es", driver.findElement(By.tagName("html")).getAttribute("lang"));
+        // The platform's branding: its name, its logo (loaded), its primary colour behind the header.
+        JsonNode branding = karaf.http().get("/api/v1/branding").json();
+        awaitText(By.cssSelector("header .brand"), branding.path("name").asText());
+        wait(WAIT).until(d -> ((JavascriptExecutor) d).executeScript(
+                "const i = document.querySelector('header .brand img'); return !!i && i.complete && i.naturalWidth > 0;"));
+        String primary = branding.path("colours").path("primary").asText();
+        String rgb = "rgb(" + Integer.parseInt(primary.substring(1, 3), 16) + ", " + Integer.parseInt(primary.substring(3, 5), 16) + ", "
+                + Integer.parseInt(primary.substring(5, 7), 16) + ")";
+        wait(WAIT).until(d -> rgb.equals(d.findElement(By.cssSelector("header.top")).getCssValue("background-color")
+                .replace("rgba(", "rgb(").replaceAll(", 1\\)$", ")")));
+        check("home-es");
+        // Keyboard: the first Tab reaches the skip link, which takes the focus to the main content.
+        driver.findElement(By.tagName("body")).sendKeys(Keys.TAB);
+        wait(WAIT).until(d -> "skip".equals(d.switchTo().activeElement().getAttribute("class")));
+        driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+        wait(WAIT).until(d -> "main".equals(d.switchTo().activeElement().getAttribute("id")));
+        new Select(driver.findElement(By.id("language"))).selectByValue("en");
+        awaitText(By.cssSelector("header nav"), "Catalogue");
+        assertEquals("en", driver.findElement(By.tagName("html")).getAttribute("lang"));
+        check("home-en");
+        // A process that does not exist: the API's problem in words.
+        driver.get(base + "/#/processes/no-such-process/overview");
+        WebElement missing = awaitText(By.cssSelector("[role=alert]"), "no-such-process");
+        assertFalse(missing.getText(), missing.getText().contains("Exception"));
+
+        // Catalogue: a search, then a facet.
+        driver.findElement(By.linkText("Catalogue")).click();
+        WebElement q = await(By.id("q"));
+        q.sendKeys("stakeholder");
+        driver.findElement(By.cssSelector("form[role=search] button[type=submit]")).click();
+        wait(WAIT).until(d -> d.getCurrentUrl().contains("q=stakeholder"));
+        int all = count(awaitText(By.id("result-count"), "Interlinkers"));
+        assertTrue("the search finds something", all > 0);
+        WebElement knowledge = await(By.cssSelector("input[data-facet=nature][data-value=knowledge]"));
+        knowledge.click();
+        wait(WAIT).until(d -> d.getCurrentUrl().contains("nature=knowledge"));
+        wait(WAIT).until(ExpectedConditions.elementSelectionStateToBe(By.cssSelector("input[data-facet=nature][data-value=knowledge]"), true));
+        int filtered = count(driver.findElement(By.id("result-count")));
+        assertTrue(filtered + " of " + all, filtered > 0 && filtered <= all);
+        for (WebElement card : driver.findElements(By.cssSelector("#results-list li"))) {
+            assertTrue(card.getText(), card.getText().contains("Knowledge"));
+        }
+        check("catalogue");
+
+        // An Interlinker's profile, with a rating.
+        driver.get(base + "/#/interlinkers/checklist");
+        awaitText(By.id("page-title"), "Checklist");
+        new Select(driver.findElement(By.id("rating-value"))).selectByValue("4");
+        driver.findElement(By.id("rating-text")).sendKeys("Clear and quick");
+        // Until accounts exist a rating names its author; without one the API's problem is shown, in words.
+        driver.findElement(By.cssSelector("section[aria-labelledby=ratings] button[type=submit]")).click();
+        awaitText(By.cssSelector("section[aria-labelledby=ratings] [role=alert]"), "user");
+        driver.findElement(By.id("rating-user")).sendKeys("Ana");
+        driver.findElement(By.cssSelector("section[aria-labelledby=ratings] button[type=submit]")).click();
+        awaitText(By.cssSelector("[role=status].notice"), "Thank you");
+        awaitText(By.cssSelector("section[aria-labelledby=ratings]"), "Clear and quick");
+        check("profile");
+        // A seed guide: its HTML description as text, its Markdown instructions as headings and paragraphs, its
+        // snapshots loaded.
+        driver.get(base + "/#/interlinkers/stakeholder_engagement_kit");
+        awaitText(By.id("page-title"), "Stakeholder engagement KIT");
+        awaitText(By.cssSelector(".instructions h3"), "How to use this INTERLINKER");
+        assertFalse(driver.findElement(By.tagName("main")).getText().contains("<p>"));
+        wait(WAIT).until(d -> ((JavascriptExecutor) d).executeScript(
+                "const i = document.querySelectorAll('.snapshots img'); return i.length > 0 && [...i].every(x => x.complete && x.naturalWidth > 0);"));
+        check("profile-knowledge");
+
+        // An operator installs the test Interlinker by upload; a user will work with it while it is upgraded.
+        driver.get(base + "/#/operator");
+        awaitText(By.cssSelector("tr[data-interlinker=checklist]"), "0.1.0");
+        driver.findElement(By.id("install-file")).sendKeys(Fixtures.jar("sample").toAbsolutePath().toString());
+        driver.findElement(By.cssSelector("section[aria-labelledby=install-title] button[type=submit]")).click();
+        awaitText(By.cssSelector("[role=status].notice"), "Installed");
+        awaitText(By.cssSelector("tr[data-interlinker=sample]"), "0.1.0");
+        // Installing nothing is explained, not attempted.
+        driver.findElement(By.cssSelector("section[aria-labelledby=install-title] button[type=submit]")).click();
+        awaitText(By.cssSelector("[role=alert]"), "Choose a jar file first");
+
+        // Schemas, then a process from the default one.
+        driver.findElement(By.linkText("Schemas")).click();
+        awaitText(By.id("page-title"), "Co-production schemas");
+        await(By.cssSelector("a[href='#/new?schema=default']"));
+        check("schemas");
+        driver.findElement(By.cssSelector("a[href='#/schemas/default']")).click();
+        awaitText(By.cssSelector("ul.tree"), "Engage");
+        check("schema");
+        driver.navigate().back();
+        await(By.cssSelector("a[href='#/new?schema=default']")).click();
+        awaitText(By.id("page-title"), "Start a co-production process");
+        wait(WAIT).until(d -> "default".equals(new Select(d.findElement(By.id("p-schema"))).getFirstSelectedOption().getAttribute("value")));
+        // Bad input: the API's problem, in words, never a stack trace.
+        driver.findElement(By.id("create-process")).click();
+        WebElement alert = await(By.cssSelector("[role=alert]"));
+        assertFalse(alert.getText(), alert.getText().contains("Exception") || alert.getText().contains("\tat "));
+        assertTrue(alert.getText(), alert.getText().toLowerCase().contains("name"));
+        check("new-process");
+        driver.findElement(By.id("p-name")).sendKeys("Green corridors");
+        driver.findElement(By.id("p-aim")).sendKeys("Shade on the way to school");
+        driver.findElement(By.id("create-process")).click();
+        wait(WAIT).until(d -> d.getCurrentUrl().matches(".*#/processes/[^/]+/guide$"));
+        String processId = driver.getCurrentUrl().replaceAll(".*#/processes/([^/]+)/guide$", "$1");
+        await(By.cssSelector("ul.tree li[data-type=phase]"));
+        check("guide");
+
+        // A task of the first phase: an asset from the checklist moves it, and its phase, forward.
+        WebElement firstPhase = driver.findElement(By.cssSelector("ul.tree > li[data-type=phase]"));
+        String phaseId = firstPhase.getAttribute("data-item");
+        int phaseBefore = progress(phaseId);
+        WebElement taskLink = firstPhase.findElement(By.cssSelector("li[data-type=task] a"));
+        String taskName = taskLink.getText();
+        taskLink.click();
+        awaitText(By.id("task-title"), taskName);
+        await(By.cssSelector("#a-interlinker option[value=checklist]"));
+        new Select(driver.findElement(By.id("a-interlinker"))).selectByValue("checklist");
+        driver.findElement(By.id("a-title")).sendKeys("Plan the workshop");
+        driver.findElement(By.cssSelector("#add-asset button[type=submit]")).click();
+        awaitText(By.id("task-assets"), "Plan the workshop");
+        // A recommended guide (the starter pack's, which has a file in each language), added as it is.
+        WebElement canvas = await(By.cssSelector("#recommendations a[href='#/interlinkers/stakeholder-map-canvas']"));
+        String guide = canvas.getText();
+        canvas.findElement(By.xpath("..")).findElement(By.tagName("button")).click();
+        awaitText(By.id("task-assets"), guide);
+        String taskId = driver.getCurrentUrl().replaceAll(".*/guide/([^/?]+)$", "$1");
+        wait(WAIT).until(d -> statusOf(taskId).equals("In progress"));
+        wait(WAIT).until(d -> progress(phaseId) > phaseBefore);
+        // The asset opens in the checklist's own pages.
+        String page = driver.findElement(By.cssSelector("#task-assets a")).getAttribute("href");
+        assertTrue(page, page.startsWith(base + "/interlinkers/checklist/assets/"));
+        assertEquals(200, karaf.http().get(page.substring(base.length())).status());
+        // Dates for the workplan (set as a user's date picker would, through the input event).
+        setValue("t-start", "2026-12-01");
+        setValue("t-end", "2026-12-19");
+        driver.findElement(By.xpath("//button[text()='Save dates']")).click();
+        awaitText(By.cssSelector("[role=status].notice"), "Saved");
+        check("task");
+
+        driver.findElement(By.linkText("Overview")).click();
+        await(By.cssSelector(".timeline svg"));
+        awaitText(By.cssSelector("section[aria-labelledby=workplan]"), "Dec");
+        check("overview");
+        driver.findElement(By.linkText("Resources")).click();
+        awaitText(By.id("resources"), "Plan the workshop");
+        check("resources");
+        driver.findElement(By.linkText("Activity")).click();
+        await(By.cssSelector("#activity tbody tr"));
+        check("activity");
+        driver.findElement(By.linkText("Settings")).click();
+        await(By.id("delete-process"));
+        check("settings");
+
+        // Back at the task, a resource from the sample Interlinker; then an operator upgrades it in another tab.
+        driver.get(base + "/#/processes/" + processId + "/guide/" + taskId);
+        awaitText(By.id("task-title"), taskName);
+        await(By.cssSelector("#a-interlinker option[value=sample]"));
+        new Select(driver.findElement(By.id("a-interlinker"))).selectByValue("sample");
+        driver.findElement(By.id("a-title")).sendKeys("Before the upgrade");
+        driver.findElement(By.cssSelector("#add-asset button[type=submit]")).click();
+        awaitText(By.id("task-assets"), "Before the upgrade");
+        String user = driver.getWindowHandle();
+
+        driver.switchTo().newWindow(WindowType.TAB);
+        driver.get(base + "/#/operator");
+        awaitText(By.cssSelector("tr[data-interlinker=sample]"), "0.1.0");
+        wait(WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("call-figures")));
+        check("operator");
+        driver.findElement(By.id("upgrade-sample")).sendKeys(Fixtures.jar("sample-v2").toAbsolutePath().toString());
+        driver.findElement(By.cssSelector("tr[data-interlinker=sample] form button[type=submit]")).click();
+        awaitText(By.cssSelector("[role=status].notice"), "Upgraded");
+        awaitText(By.cssSelector("tr[data-interlinker=sample]"), "0.2.0");
+        check("operator-upgraded");
+        String operator = driver.getWindowHandle();
+        driver.switchTo().window(user);
+
+        // The user's page was open all along; their next action works, on the new version.
+        new Select(driver.findElement(By.id("a-interlinker"))).selectByValue("sample");
+        driver.findElement(By.id("a-title")).sendKeys("After the upgrade");
+        driver.findElement(By.cssSelector("#add-asset button[type=submit]")).click();
+        awaitText(By.id("task-assets"), "After the upgrade");
+        assertTrue(driver.findElement(By.id("task-assets")).getText().contains("Before the upgrade"));
+        assertTrue("no resource shows as unavailable", driver.findElements(By.cssSelector("#task-assets .status-unavailable")).isEmpty());
+        assertTrue(driver.findElements(By.cssSelector("[role=alert]")).isEmpty());
+        assertEquals("0.2.0", karaf.http().get("/api/v1/interlinkers/sample").json().path("version").asText());
+
+        // The operator rolls back, disables and enables; the user's page keeps working after each.
+        driver.switchTo().window(operator);
+        driver.findElement(By.cssSelector("tr[data-interlinker=sample] button[data-action=rollback]")).click();
+        awaitText(By.cssSelector("[role=status].notice"), "Rolled back");
+        awaitText(By.cssSelector("tr[data-interlinker=sample]"), "0.1.0");
+        driver.findElement(By.cssSelector("tr[data-interlinker=sample] button[data-action=disable]")).click();
+        awaitText(By.cssSelector("tr[data-interlinker=sample]"), "Disabled");
+        driver.findElement(By.cssSelector("tr[data-interlinker=sample] button[data-action=enable]")).click();
+        awaitText(By.cssSelector("tr[data-interlinker=sample]"), "Active");
+        check("operator-rolled-back");
+        driver.close();
+        driver.switchTo().window(user);
+        new Select(driver.findElement(By.id("a-interlinker"))).selectByValue("sample");
+        driver.findElement(By.id("a-title")).sendKeys("After the rollback");
+        driver.findElement(By.cssSelector("#add-asset button[type=submit]")).click();
+        awaitText(By.id("task-assets"), "After the rollback");
+        assertTrue(driver.findElements(By.cssSelector("#task-assets .status-unavailable")).isEmpty());
+        assertEquals("0.1.0", karaf.http().get("/api/v1/interlinkers/sample").json().path("version").asText());
+
+        // Settings: delete the process, after saying so.
+        driver.get(base + "/#/processes/" + processId + "/settings");
+        WebElement delete = await(By.id("delete-process"));
+        assertFalse("deleting needs the confirmation", delete.isEnabled());
+        driver.findElement(By.id("s-confirm")).click();
+        wait(WAIT).until(ExpectedConditions.elementToBeClickable(By.id("delete-process"))).click();
+        wait(WAIT).until(d -> d.getCurrentUrl().endsWith("#/processes"));
+        awaitText(By.id("page-title"), "Co-production processes");
+        assertEquals(404, karaf.http().get("/api/v1/processes/" + processId).status());
+        check("processes");
+    }
+
+    // ---------- helpers ----------
+
+    private static WebDriverWait wait(Duration d) {
+        return new WebDriverWait(driver, d);
+    }
+
+    private static WebElement await(By by) {
+        return wait(WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    private static WebElement awaitText(By by, String text) {
+        wait(WAIT).withMessage(() -> "'" + text + "' in " + by).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+        return driver.findElement(by);
+    }
+
+    private static int count(WebElement e) {
+        Matcher m = Pattern.compile("(\\d+)").matcher(e.getText());
+        assertTrue(e.getText(), m.find());
+        return Integer.parseInt(m.group(1));
+    }
+
+    /** The progress bar of a tree item, as its aria-valuenow says. */
+    private static int progress(String itemId) {
+        WebElement bar = driver.findElement(By.cssSelector("li[data-item='" + itemId + "'] > .tree-item [role=progressbar]"));
+        return Integer.parseInt(bar.getAttribute("aria-valuenow"));
+    }
+
+    private static String statusOf(String itemId) {
+        return driver.findElement(By.cssSelector("li[data-item='" + itemId + "'] > .tree-item .badge")).getText();
+    }
+
+    private static void setValue(String id, String value) {
+        ((JavascriptExecutor) driver).executeScript("const e = document.getElementById(arguments[0]); e.value = arguments[1];"
+                + " e.dispatchEvent(new Event('input', {bubbles: true}));", id, value);
+    }
+
+    /** axe-core on the screen as it is (no serious or critical violation), then its screenshot. */
+    private static void check(String name) throws IOException {
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        if (!Boolean.TRUE.equals(js.executeScript("return typeof window.axe !== 'undefined'"))) js.executeScript(axe);
+        Object result = js.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "axe.run(document, {resultTypes: ['violations']}).then(r => done(JSON.stringify(r.violations.map(v => ({"
+                + "id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map(n => n.target.join(' '))})))),"
+                + " e => done('failed: ' + e));");
+        String text = String.valueOf(result);
+        assertFalse(name + ": axe-core " + text, text.startsWith("failed"));
+        JsonNode violations = Http.JSON.readTree(text);
+        List<String> serious = new ArrayList<>();
+        for (JsonNode v : violations) {
+            String impact = v.path("impact").asText();
+            if (impact.equals("serious") || impact.equals("critical")) serious.add(v.toString());
+            else System.out.println("WebAppIT " + name + ": axe-core (" + impact + ") " + v);
+        }
+        byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+        Files.write(screenshots.resolve(String.format("%02d-%s.png", ++shot, name)), png);
+        assertTrue(name + ": serious or critical accessibility violations: " + serious, serious.isEmpty());
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (var walk = Files.walk(root)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
