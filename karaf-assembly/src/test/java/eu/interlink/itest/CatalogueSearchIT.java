@@ -49,7 +49,7 @@ public class CatalogueSearchIT {
 
     @Before
     public void importTheSeedOnce() {
-        http = Platform.http();
+        http = Platform.operator();
         seed = new Seed();
         if (imported) return;
         Platform.awaitReady(http);

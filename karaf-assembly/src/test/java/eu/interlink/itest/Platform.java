@@ -25,6 +25,9 @@ public final class Platform {
     public static final String HTTP_PORT = "interlink.test.http.port";
     public static final String BUNDLES = "interlink.test.bundles";
     public static final String DATA = "interlink.data";
+    /** The first operator, from etc/eu.interlink.identity.cfg as the tests write it. */
+    public static final String OPERATOR = "operator";
+    public static final String OPERATOR_PASSWORD = "operator password 1";
 
     private Platform() {
     }
@@ -45,6 +48,9 @@ public final class Platform {
                 logLevel(LogLevel.WARN),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(port)),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.ops4j.pax.web.listening.addresses", "127.0.0.1"),
+                editConfigurationFilePut("etc/eu.interlink.identity.cfg", "operator.name", OPERATOR),
+                editConfigurationFilePut("etc/eu.interlink.identity.cfg", "operator.email", "operator@example.org"),
+                editConfigurationFilePut("etc/eu.interlink.identity.cfg", "operator.password", OPERATOR_PASSWORD),
                 // Pax Exam's own bundles come from the local Maven repository that the build filled; never the network.
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", repository),
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories", ""),
@@ -58,6 +64,22 @@ public final class Platform {
     /** The HTTP client for the platform, inside the container. */
     public static Http http() {
         return new Http(Integer.getInteger(HTTP_PORT));
+    }
+
+    /** An HTTP client signed in as the first operator (waits for the platform first). */
+    public static Http operator() {
+        Http http = http();
+        awaitReady(http);
+        Http.Answer in = http.signIn(OPERATOR, OPERATOR_PASSWORD);
+        if (in.status() != 200) throw new AssertionError("The first operator cannot sign in: " + in);
+        return http;
+    }
+
+    /** An HTTP client signed up and in as a new account {@code name} (not an operator). */
+    public static Http signedIn(String name) {
+        Http http = http();
+        awaitReady(http);
+        return http.signUp(name);
     }
 
     /**

@@ -56,7 +56,7 @@ public class SeedImportIT {
 
     @Before
     public void waitForTheApi() {
-        http = Platform.http();
+        http = Platform.operator();
         seed = new Seed();
         Platform.awaitReady(http);
         Await.until("the import API", Duration.ofSeconds(60), () -> http.post("/api/v1/admin/import", Map.of()), a -> a.status() == 400);

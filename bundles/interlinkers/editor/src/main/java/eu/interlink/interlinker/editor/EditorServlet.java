@@ -304,7 +304,7 @@ public final class EditorServlet extends HttpServlet {
     /** The author's name: the container's principal, else {@value #USER_HEADER}; {@code null} for nobody. */
     static String author(HttpServletRequest request) {
         Principal principal = request.getUserPrincipal();
-        String name = principal != null ? principal.getName() : request.getHeader(USER_HEADER);
+        String name = principal != null ? principal.getName() : null; // the platform authenticates; no header names a caller
         if (name == null || name.isBlank()) {
             return null;
         }

@@ -321,7 +321,7 @@ public final class FilesServlet extends HttpServlet {
 
     static String author(HttpServletRequest request) {
         Principal principal = request.getUserPrincipal();
-        String name = principal != null ? principal.getName() : request.getHeader(USER_HEADER);
+        String name = principal != null ? principal.getName() : null; // the platform authenticates; no header names a caller
         if (name == null || name.isBlank()) {
             return null;
         }

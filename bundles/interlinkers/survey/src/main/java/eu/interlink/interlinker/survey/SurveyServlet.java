@@ -334,7 +334,7 @@ public final class SurveyServlet extends HttpServlet {
     /** The respondent's name: the container's principal, else {@value #USER_HEADER}; {@code null} for nobody. */
     static String respondent(HttpServletRequest request) {
         Principal principal = request.getUserPrincipal();
-        String name = principal != null ? principal.getName() : request.getHeader(USER_HEADER);
+        String name = principal != null ? principal.getName() : null; // the platform authenticates; no header names a caller
         if (name == null || name.isBlank()) {
             return null;
         }
