@@ -90,8 +90,8 @@ public class EditorIT {
         JsonNode first = document(id);
         assertEquals(1, first.path("revision").asLong());
         assertEquals("<p>Opening</p>\n<p>Budget</p>\n<p>Closing</p>", first.path("html").asText());
-        // The kernel's asset API names no user until the platform has accounts; the editor's own endpoints do.
-        assertTrue(first.toString(), first.path("author").isNull());
+        // The asset was made by ana's account, through the kernel's asset API: the first revision is hers.
+        assertEquals(first.toString(), "ana", first.path("author").asText());
 
         // A save must say which revision it was made on.
         assertEquals("If-Match", assertProblem(http.put(PAGES + id + "/document", Map.of("html", "<p>x</p>")), 428).path("field").asText());

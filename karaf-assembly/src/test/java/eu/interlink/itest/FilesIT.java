@@ -97,7 +97,11 @@ public class FilesIT {
         HttpRequest.Builder r = HttpRequest.newBuilder(uri(PAGES + id + "/files?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8)))
                 .timeout(Duration.ofSeconds(120)).POST(body);
         if (contentType != null) r.header("Content-Type", contentType);
-        for (int i = 0; i + 1 < headers.length; i += 2) r.header(headers[i], headers[i + 1]);
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            // As Http does: the uploader is a real account, authenticated by its API token.
+            if (headers[i].equals(Http.AS)) r.header("Authorization", "Bearer " + http.tokenOf(headers[i + 1]));
+            else r.header(headers[i], headers[i + 1]);
+        }
         return r;
     }
 
