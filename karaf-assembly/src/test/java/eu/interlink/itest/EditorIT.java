@@ -128,7 +128,7 @@ public class EditorIT {
         assertEquals(4, history.path("total").asInt());
         List<String> authors = new ArrayList<>();
         history.path("items").forEach(r -> authors.add(r.path("author").asText("-") + "/" + r.path("kind").asText()));
-        assertEquals(List.of("dan/edited", "carla/merged", "ben/edited", "-/created"), authors);
+        assertEquals(List.of("dan/edited", "carla/merged", "ben/edited", "ana/created"), authors);
         assertFalse(history.path("items").path(0).path("savedAt").asText().isEmpty());
         assertEquals("<p>Opening</p>\n<p>Budget: 12,000 EUR</p>\n<p>Closing</p>", http.get(PAGES + id + "/revisions/2").json().path("html").asText());
 

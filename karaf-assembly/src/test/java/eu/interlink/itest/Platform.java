@@ -25,6 +25,7 @@ public final class Platform {
     public static final String HTTP_PORT = "interlink.test.http.port";
     public static final String BUNDLES = "interlink.test.bundles";
     public static final String DATA = "interlink.data";
+    public static final String OIDC_CLASSPATH = "interlink.test.oidc.classpath";
     /** The first operator, from etc/eu.interlink.identity.cfg as the tests write it. */
     public static final String OPERATOR = "operator";
     public static final String OPERATOR_PASSWORD = "operator password 1";
@@ -33,12 +34,16 @@ public final class Platform {
     }
 
     public static Option[] options(Option... more) {
+        return options(freePort(), more);
+    }
+
+    /** As {@link #options(Option...)}, on a given HTTP port (for settings that must name it, such as a redirect URI). */
+    public static Option[] options(int port, Option... more) {
         String distribution = System.getProperty("interlink.distribution");
         if (distribution == null || !new File(distribution).isFile()) {
             throw new IllegalStateException("No distribution at '" + distribution + "': run the tests with 'mvn verify' from the top folder");
         }
         String repository = System.getProperty("interlink.test.repository");
-        int port = freePort();
         List<Option> options = new ArrayList<>(List.of(
                 karafDistributionConfiguration()
                         .frameworkUrl(new File(distribution).toURI().toString())
@@ -56,7 +61,9 @@ public final class Platform {
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories", ""),
                 systemProperty(HTTP_PORT).value(String.valueOf(port)),
                 systemProperty(BUNDLES).value(new File(System.getProperty(BUNDLES, "target/test-bundles")).getAbsolutePath()),
-                systemProperty(DATA).value(new File(System.getProperty(DATA, "../../shared/data")).getAbsolutePath())));
+                systemProperty(DATA).value(new File(System.getProperty(DATA, "../../shared/data")).getAbsolutePath()),
+                // The OpenID Connect provider's classpath (bundles/testing/oidc-provider), for OidcIT.
+                systemProperty(OIDC_CLASSPATH).value(new File("../bundles/testing/oidc-provider/target/classpath.txt").getAbsolutePath())));
         options.addAll(Arrays.asList(more));
         return options.toArray(new Option[0]);
     }

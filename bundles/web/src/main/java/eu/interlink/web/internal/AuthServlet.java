@@ -16,18 +16,23 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
 
 import eu.interlink.identity.Account;
 import eu.interlink.identity.IdentityService;
+import eu.interlink.identity.OidcStart;
 import eu.interlink.identity.SignUp;
 import eu.interlink.identity.SignedIn;
 
 /**
- * Signing up, in and out: {@code POST /api/v1/auth/sign-up}, {@code /sign-in}, {@code /sign-out}. (OpenID Connect
- * sign-in, {@code /api/v1/auth/oidc}, comes with the next part of issue #5.)
+ * Signing up, in and out: {@code POST /api/v1/auth/sign-up}, {@code /sign-in}, {@code /sign-out}, and OpenID
+ * Connect: {@code GET /api/v1/auth/oidc} sends the browser to the provider, which sends it back to
+ * {@code GET /api/v1/auth/oidc/callback} (404 {@code oidc-disabled} when not configured).
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletName("interlink-api-auth")
 @HttpWhiteboardServletPattern("/api/v1/auth/*")
 public class AuthServlet extends Api {
     private static final long serialVersionUID = 1L;
+
+    /** Binds an OpenID Connect attempt to the browser that started it (HttpOnly, 10 minutes). */
+    private static final String OIDC_COOKIE = "interlink_oidc";
 
     @Reference
     private transient IdentityService identity;
@@ -61,6 +66,24 @@ public class AuthServlet extends Api {
                 response.addHeader("Set-Cookie", cookie(policy.sessionName(), "", true, policy.secure(), 0));
                 response.addHeader("Set-Cookie", cookie(policy.csrfName(), "", false, policy.secure(), 0));
                 response.setStatus(204);
+            }
+            case "oidc" -> {
+                requireGet(request, response);
+                OidcStart start = identity.oidcStart();
+                response.addHeader("Set-Cookie", cookie(OIDC_COOKIE, start.binding(), true, identity.cookies().secure(), 600));
+                response.setHeader("Cache-Control", "no-store");
+                response.setStatus(302);
+                response.setHeader("Location", start.authorizationUrl());
+            }
+            case "oidc/callback" -> {
+                requireGet(request, response);
+                // Whatever the outcome, the attempt is used up: its cookie goes.
+                response.addHeader("Set-Cookie", cookie(OIDC_COOKIE, "", true, identity.cookies().secure(), 0));
+                String error = request.getParameter("error");
+                if (error != null) throw new Problem(401, "oidc-refused", "Sign-in refused", "The identity provider answered: " + clip(error));
+                SignedIn s = identity.oidcComplete(request.getParameter("code"), request.getParameter("state"),
+                        AuthenticationFilter.cookie(request, OIDC_COOKIE), request.getRemoteAddr(), request.getHeader("User-Agent"));
+                signedIn(response, s);
             }
             default -> throw Problem.notFound("No such resource: " + clip(request.getRequestURI()));
         }
