@@ -490,7 +490,7 @@ public class IdentityComponent implements IdentityService {
 
     private Oidc requireOidc() {
         Oidc o = oidc;
-        if (o == null) throw new IdentityException(404, "oidc-disabled", "OpenID Connect is off", "Sign-in with OpenID Connect is not configured on this platform");
+        if (o == null) throw new IdentityException(409, "oidc-disabled", "OpenID Connect is off", "Sign-in with OpenID Connect is not configured on this platform");
         return o;
     }
 

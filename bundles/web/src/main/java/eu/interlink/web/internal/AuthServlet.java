@@ -23,7 +23,7 @@ import eu.interlink.identity.SignedIn;
 /**
  * Signing up, in and out: {@code POST /api/v1/auth/sign-up}, {@code /sign-in}, {@code /sign-out}, and OpenID
  * Connect: {@code GET /api/v1/auth/oidc} sends the browser to the provider, which sends it back to
- * {@code GET /api/v1/auth/oidc/callback} (404 {@code oidc-disabled} when not configured).
+ * {@code GET /api/v1/auth/oidc/callback} (409 {@code oidc-disabled} when not configured).
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletName("interlink-api-auth")
