@@ -249,6 +249,8 @@ public class IdentityComponent implements IdentityService {
         String id = UUID.randomUUID().toString();
         Instant now = Instant.now();
         Instant expires = now.plus(cfg.sessionAbsolute());
+        // Sessions nobody presents again are never deleted on use: sweep the expired ones at each sign-in.
+        update(c, "DELETE FROM account_session WHERE expires_at < ? OR last_seen_at < ?", Timestamp.from(now), Timestamp.from(now.minus(cfg.sessionIdle())));
         update(c, "INSERT INTO account_session (id, token_hash, account_id, csrf, created_at, last_seen_at, expires_at, address, user_agent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 id, Secrets.sha256(token), account.id(), csrf, Timestamp.from(now), Timestamp.from(now), Timestamp.from(expires),
                 address, userAgent == null ? null : clip(userAgent, 400));
