@@ -1,24 +1,14 @@
 package eu.interlink.itest;
 
-import java.security.PrivilegedActionException;
-import java.security.PrivilegedExceptionAction;
-import javax.security.auth.Subject;
-import org.apache.karaf.jaas.boot.principal.RolePrincipal;
-import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
 import javax.inject.Inject;
 
-import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -43,7 +33,7 @@ public class ShellIT {
 
     /** Runs one command line as an operator (a Karaf administrator) would type it; returns what it printed. */
     private String run(String command) throws Exception {
-        return runAs(command, "admin", "manager", "viewer");
+        return runAs(command, Console.ADMIN);
     }
 
     /**
@@ -52,26 +42,9 @@ public class ShellIT {
      * so that its threads carry it.
      */
     private String runAs(String command, String... roles) throws Exception {
-        Subject subject = new Subject();
-        subject.getPrincipals().add(new UserPrincipal("karaf"));
-        for (String role : roles) subject.getPrincipals().add(new RolePrincipal(role));
-        try {
-            return Subject.doAs(subject, (PrivilegedExceptionAction<String>) () -> {
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-                Session session = sessions.create(new ByteArrayInputStream(new byte[0]), print, print);
-                try {
-                    Object result = session.execute(command);
-                    if (result != null) print.println(session.resolveCommand(command) == null ? result : result.toString());
-                } finally {
-                    session.close();
-                }
-                return out.toString(StandardCharsets.UTF_8);
-            });
-        } catch (PrivilegedActionException e) {
-            throw e.getException();
-        }
+        return Console.run(sessions, command, roles);
     }
+
 
     private String fails(String command) {
         try {
