@@ -36,7 +36,7 @@ export async function request(method, path, { query, json, body, type } = {}) {
   const headers = { Accept: 'application/json', 'Accept-Language': currentLanguage() };
   if (UNSAFE.has(method)) {
     // Accounts set this readable cookie; until they do there is none and nothing is sent.
-    const csrf = cookie('interlink-csrf');
+    const csrf = cookie('interlink_csrf');
     if (csrf) headers['X-CSRF-Token'] = csrf;
   }
   let payload = body;

@@ -334,13 +334,11 @@ function Ratings({ id, rating }) {
   const [page, error, reload] = useLoad(() => get('/api/v1/interlinkers/' + encodeURIComponent(id) + '/ratings'), [id]);
   const [value, setValue] = useState('5');
   const [text, setText] = useState('');
-  const [user, setUser] = useState('');
   const [state, run] = useAction();
   const submit = async (e) => {
     e.preventDefault();
     const body = { value: parseInt(value, 10) };
     if (text.trim()) body.text = text.trim();
-    if (user.trim()) body.user = user.trim();
     const r = await run(() => post('/api/v1/interlinkers/' + encodeURIComponent(id) + '/ratings', body), t('ratings.thanks'));
     if (r) { setText(''); reload(); }
   };
@@ -353,8 +351,6 @@ function Ratings({ id, rating }) {
         <select id="rating-value" value=${value} onChange=${(e) => setValue(e.target.value)}>${[5, 4, 3, 2, 1].map((n) => html`<option value=${n}>${n}</option>`)}</select>
         <label for="rating-text">${t('ratings.comment')}</label>
         <textarea id="rating-text" rows="2" maxlength="2000" value=${text} onInput=${(e) => setText(e.target.value)}></textarea>
-        <label for="rating-user">${t('ratings.name')}</label>
-        <input id="rating-user" type="text" maxlength="200" value=${user} onInput=${(e) => setUser(e.target.value)} />
         <p><button type="submit" disabled=${state.busy}>${t('ratings.send')}</button></p>
         <${ActionState} state=${state} />
       </fieldset>

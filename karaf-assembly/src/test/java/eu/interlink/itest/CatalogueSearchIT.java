@@ -49,7 +49,7 @@ public class CatalogueSearchIT {
 
     @Before
     public void importTheSeedOnce() {
-        http = Platform.http();
+        http = Platform.operator();
         seed = new Seed();
         if (imported) return;
         Platform.awaitReady(http);
@@ -224,11 +224,11 @@ public class CatalogueSearchIT {
     @Test
     public void ratingsAreOnePerUserAndAveraged() {
         String url = "/api/v1/interlinkers/focus_group_guidelines/ratings";
-        Http.Answer first = http.post(url, Map.of("value", 4, "text", "Clear and short", "user", "ana"));
+        Http.Answer first = http.post(url, Map.of("value", 4, "text", "Clear and short"), Http.AS, "ana");
         assertEquals(first.toString(), 201, first.status());
-        Http.Answer again = http.post(url, Map.of("value", 2, "user", "ana"));
+        Http.Answer again = http.post(url, Map.of("value", 2), Http.AS, "ana");
         assertEquals(again.toString(), 200, again.status());
-        assertEquals(201, http.post(url, Map.of("value", 5, "user", "jānis")).status());
+        assertEquals(201, http.post(url, Map.of("value", 5), Http.AS, "janis").status());
         JsonNode ratings = http.get(url).json();
         assertEquals(2, ratings.path("total").asInt());
         assertEquals(3.5, ratings.path("average").asDouble(), 0.001);
@@ -238,13 +238,14 @@ public class CatalogueSearchIT {
         assertTrue(ids(http.get("/api/v1/interlinkers?minRating=3.5&limit=100").json()).contains("focus_group_guidelines"));
         assertFalse(ids(http.get("/api/v1/interlinkers?minRating=4&limit=100").json()).contains("focus_group_guidelines"));
         // The checklist bundle's Interlinker is rated the same way.
-        assertEquals(201, http.post("/api/v1/interlinkers/checklist/ratings", Map.of("value", 5, "user", "ana")).status());
+        assertEquals(201, http.post("/api/v1/interlinkers/checklist/ratings", Map.of("value", 5), Http.AS, "ana").status());
 
-        assertEquals("value", assertProblem(http.post(url, Map.of("value", 6, "user", "ana")), 400).path("field").asText());
-        assertEquals("value", assertProblem(http.post(url, Map.of("value", "4", "user", "ana")), 400).path("field").asText());
-        assertEquals("user", assertProblem(http.post(url, Map.of("value", 3)), 400).path("field").asText());
-        assertEquals("text", assertProblem(http.post(url, Map.of("value", 3, "user", "ana", "text", "x".repeat(2001))), 400).path("field").asText());
-        assertProblem(http.post("/api/v1/interlinkers/no-such-entry/ratings", Map.of("value", 3, "user", "ana")), 404);
+        assertEquals("value", assertProblem(http.post(url, Map.of("value", 6), Http.AS, "ana"), 400).path("field").asText());
+        assertEquals("value", assertProblem(http.post(url, Map.of("value", "4"), Http.AS, "ana"), 400).path("field").asText());
+        assertProblem(Platform.http().post(url, Map.of("value", 3)), 401);
+        assertEquals("user", assertProblem(http.post(url, Map.of("value", 3, "user", "eve"), Http.AS, "ana"), 400).path("field").asText());
+        assertEquals("text", assertProblem(http.post(url, Map.of("value", 3, "text", "x".repeat(2001)), Http.AS, "ana"), 400).path("field").asText());
+        assertProblem(http.post("/api/v1/interlinkers/no-such-entry/ratings", Map.of("value", 3), Http.AS, "ana"), 404);
         assertProblem(http.postRaw(url, "text/plain", "4".getBytes(StandardCharsets.UTF_8)), 415);
     }
 
@@ -253,7 +254,7 @@ public class CatalogueSearchIT {
         Http.Answer before = http.get("/api/v1/interlinkers?limit=3");
         String etag = before.header("ETag");
         assertEquals(304, http.get("/api/v1/interlinkers?limit=3", "If-None-Match", etag).status());
-        assertEquals(201, http.post("/api/v1/interlinkers/guidelines_for_interviews/ratings", Map.of("value", 3, "user", "etag-test")).status());
+        assertEquals(201, http.post("/api/v1/interlinkers/guidelines_for_interviews/ratings", Map.of("value", 3), Http.AS, "etag-test").status());
         Http.Answer after = http.get("/api/v1/interlinkers?limit=3", "If-None-Match", etag);
         assertEquals(200, after.status());
         assertNotEquals(etag, after.header("ETag"));

@@ -40,7 +40,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 @ExamReactorStrategy(PerClass.class)
 public class DeliberationIT {
     private static final String PAGES = "/interlinkers/deliberation/assets/";
-    private static final String USER = "X-Interlink-User";
+    private static final String USER = Http.AS;
 
     private Http http;
 
@@ -383,7 +383,6 @@ public class DeliberationIT {
         assertEquals("choice", field(vote(id, poll, List.of("1"), "ana")));
         assertEquals("voter", field(http.post(PAGES + id + "/polls/" + poll + "/votes", Map.of("choice", "1"))));
         assertEquals("voter", field(http.post(PAGES + id + "/polls/" + poll + "/votes", Map.of("choice", "1", "voter", "eva"), USER, "ana")));
-        assertEquals(USER, field(vote(id, poll, "1", "x".repeat(300))));
         assertEquals(0, results(id, poll).path("results").path("voters").asInt());
         // A name in the body stands for the voter when nobody is signed in.
         assertEquals(201, http.post(PAGES + id + "/polls/" + poll + "/votes", Map.of("choice", "1", "voter", "eva")).status());

@@ -39,7 +39,7 @@ public class FaultIsolationIT {
 
     @Test
     public void everyFaultIsContainedAndExplained() {
-        http = Platform.http();
+        http = Platform.operator();
         Platform.awaitReady(http);
         Await.until("the checklist Interlinker", Duration.ofSeconds(60), () -> http.get("/api/v1/interlinkers/checklist"), a -> a.status() == 200);
         Fixtures.install(http, "sample");

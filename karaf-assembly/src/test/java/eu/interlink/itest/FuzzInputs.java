@@ -77,6 +77,15 @@ final class FuzzInputs {
         PACKS_LIST("GET", "/api/v1/admin/knowledge-packs", "lang"),
         PACK_GET("GET", "/api/v1/admin/knowledge-packs/{pack}"),
         PACK_REMOVE("DELETE", "/api/v1/admin/knowledge-packs/{pack}"),
+        SIGN_UP("POST", "/api/v1/auth/sign-up"),
+        SIGN_IN("POST", "/api/v1/auth/sign-in"),
+        SIGN_OUT("POST", "/api/v1/auth/sign-out"),
+        OIDC("GET", "/api/v1/auth/oidc/callback", "code", "state", "error"),
+        ME("GET", "/api/v1/me"),
+        ME_TOKENS("POST", "/api/v1/me/tokens"),
+        ME_EXPORT("GET", "/api/v1/me/export"),
+        ADMIN_ACCOUNTS("GET", "/api/v1/admin/accounts"),
+        ADMIN_AUDIT("GET", "/api/v1/admin/audit", "account", "limit", "before"),
         PAGE("GET", "/interlinkers/checklist/assets/{asset}", "lang"),
         PREVIEW("GET", "/interlinkers/checklist/assets/{asset}/preview", "lang"),
         ITEMS("GET", "/interlinkers/checklist/assets/{asset}/items"),
@@ -333,6 +342,15 @@ final class FuzzInputs {
                 body = json(itemBody(true), tags);
                 contentType = "application/json";
             }
+            case SIGN_UP, SIGN_IN, ME_TOKENS -> {
+                // The accounts' forms, with hostile values: names, addresses and passwords of every shape.
+                Map<String, Object> b = new LinkedHashMap<>();
+                for (String field : List.of("name", "email", "password", "acceptTerms")) {
+                    if (chance(0.7)) b.put(field, chance(0.3) ? pick(List.of("ana", "operator", "anonymous", "erased-1234", "a@b.c", "1", "")) : anyString());
+                }
+                body = json(b, tags);
+                contentType = "application/json";
+            }
             case ADMIN_INSTALL, ADMIN_ACTION -> {
                 if (chance(0.5)) {
                     Map<String, Object> b = new LinkedHashMap<>();
@@ -491,7 +509,7 @@ final class FuzzInputs {
     private String valueFor(String param) {
         if (chance(0.3)) return anyString();
         return switch (param) {
-            case "offset", "limit" -> pick(INTS);
+            case "offset", "limit", "before" -> pick(INTS);
             case "lang" -> pick(LANGS);
             case "nature" -> pick(NATURES);
             case "q" -> pick(List.of("check", "checklist", "plan", "", "*", "%", "_", ".*", "[(", "a".repeat(200), "a".repeat(201)));

@@ -12,14 +12,82 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** A plain HTTP client for the platform under test: real requests over loopback, nothing mocked. */
+/**
+ * A plain HTTP client for the platform under test: real requests over loopback, nothing mocked. Like a browser it
+ * keeps cookies, so once signed in ({@link #signIn}) it is that account, and it echoes the CSRF cookie in
+ * {@code X-CSRF-Token} on unsafe methods as the platform's web application does; or it sends an API token.
+ */
 public final class Http {
     static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** The password {@link #signUp} gives every account it makes. */
+    public static final String PASSWORD = "correct horse battery";
+    private final java.net.CookieManager cookies = new java.net.CookieManager(null, java.net.CookiePolicy.ACCEPT_ALL);
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).cookieHandler(cookies).build();
     private final String base;
+    private volatile String bearer;
+    private volatile boolean echoCsrf = true;
+
+    /**
+     * A header this client never sends: {@code AS, "ana"} makes that one request as account {@code ana}, signed up
+     * (and given an API token) the first time. Tests of several people use it; the platform sees a real token.
+     */
+    public static final String AS = "X-Test-As";
+    private static final Map<String, String> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Http(int port) {
         this.base = "http://127.0.0.1:" + port;
+    }
+
+    /** The API token of account {@code name} on this platform, signing it up first if needed. */
+    public String tokenOf(String name) {
+        return TOKENS.computeIfAbsent(base + " " + name, k -> {
+            Http fresh = new Http(base);
+            fresh.signUp(name);
+            Answer t = fresh.post("/api/v1/me/tokens", Map.of("name", "tests"));
+            if (t.status() != 201) throw new AssertionError("No token for " + name + ": " + t);
+            return t.json().path("token").asText();
+        });
+    }
+
+    private Http(String base) {
+        this.base = base;
+    }
+
+    /** From now on, sends {@code Authorization: Bearer <token>} (null: stop). */
+    public Http bearer(String token) {
+        this.bearer = token;
+        return this;
+    }
+
+    /** Whether to echo the CSRF cookie on unsafe methods (true by default, as a browser application does). */
+    public Http echoCsrf(boolean echo) {
+        this.echoCsrf = echo;
+        return this;
+    }
+
+    /** The value of a cookie this client holds, or null. */
+    public String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).map(java.net.HttpCookie::getValue)
+                .findFirst().orElse(null);
+    }
+
+    /** Forgets every cookie (a fresh browser). */
+    public Http clearCookies() {
+        cookies.getCookieStore().removeAll();
+        return this;
+    }
+
+    public Answer signIn(String name, String password) {
+        return post("/api/v1/auth/sign-in", Map.of("name", name, "password", password));
+    }
+
+    /** Signs up {@code name} (password {@link #PASSWORD}, terms accepted; unless it exists) and signs in as it. */
+    public Http signUp(String name) {
+        Answer up = post("/api/v1/auth/sign-up", Map.of("name", name, "email", name + "@example.org", "password", PASSWORD, "acceptTerms", "1"));
+        if (up.status() != 201 && up.status() != 409) throw new AssertionError("Sign-up of " + name + " failed: " + up);
+        Answer in = signIn(name, PASSWORD);
+        if (in.status() != 200) throw new AssertionError("Sign-in of " + name + " failed: " + in);
+        return this;
     }
 
     /** An answer: status, headers and body, with the body parsed as JSON on demand. */
@@ -78,7 +146,13 @@ public final class Http {
     /** A GET whose body is kept as bytes (files), with the status and headers. */
     public Bytes getBytes(String path, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
-        for (int i = 0; i + 1 < headers.length; i += 2) request.header(headers[i], headers[i + 1]);
+        String as = null;
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            if (headers[i].equals(AS)) as = headers[i + 1];
+            else request.header(headers[i], headers[i + 1]);
+        }
+        if (as != null) request.header("Authorization", "Bearer " + tokenOf(as));
+        else if (bearer != null) request.header("Authorization", "Bearer " + bearer);
         try {
             HttpResponse<byte[]> r = client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Bytes(r.statusCode(), r.headers(), r.body());
@@ -113,7 +187,23 @@ public final class Http {
     }
 
     private Answer send(HttpRequest.Builder request, String... headers) {
-        for (int i = 0; i + 1 < headers.length; i += 2) request.header(headers[i], headers[i + 1]);
+        boolean csrfGiven = false;
+        String as = null;
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            if (headers[i].equals(AS)) {
+                as = headers[i + 1];
+                continue;
+            }
+            request.header(headers[i], headers[i + 1]);
+            csrfGiven |= headers[i].equalsIgnoreCase("X-CSRF-Token");
+        }
+        if (as != null) request.header("Authorization", "Bearer " + tokenOf(as));
+        else if (bearer != null) request.header("Authorization", "Bearer " + bearer);
+        HttpRequest built = request.copy().build();
+        String csrf = cookie("interlink_csrf");
+        if (as == null && echoCsrf && !csrfGiven && csrf != null && !java.util.Set.of("GET", "HEAD", "OPTIONS").contains(built.method())) {
+            request.header("X-CSRF-Token", csrf);
+        }
         try {
             HttpResponse<String> r = client.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -64,6 +64,11 @@ public final class KarafProcess implements AutoCloseable {
         Path shell = into.resolve("etc/org.apache.karaf.shell.cfg");
         Files.writeString(shell, Files.readString(shell, StandardCharsets.UTF_8)
                 .replaceAll("(?m)^sshPort\\s*=.*$", "sshPort = " + Platform.freePort()));
+        // The first operator, as Platform.options() configures it for the Pax Exam tests.
+        Path identity = into.resolve("etc/eu.interlink.identity.cfg");
+        String current = Files.isRegularFile(identity) ? Files.readString(identity, StandardCharsets.UTF_8) : "";
+        Files.writeString(identity, current + "\noperator.name = " + Platform.OPERATOR + "\noperator.email = operator@example.org\noperator.password = "
+                + Platform.OPERATOR_PASSWORD + "\n");
         if ("postgres".equals(System.getProperty(Platform.STORE))) {
             // The second pass of the suite: this platform's store on a new PostgreSQL database of its own.
             Postgres.configure(into.resolve("etc/org.ops4j.datasource-interlink.cfg"), Postgres.nameFor(prefix + "IT"));

@@ -51,7 +51,7 @@ public class KnowledgePacksIT {
 
     @Before
     public void waitForTheStarterPack() {
-        http = Platform.http();
+        http = Platform.operator();
         Platform.awaitReady(http);
         Await.until("the starter pack in the catalogue", Duration.ofSeconds(60), () -> http.get("/api/v1/interlinkers/interview-guide"),
                 a -> a.status() == 200);

@@ -38,7 +38,7 @@ public class OperatorIT {
     /** The health is only up when every endpoint serves; with part of the API gone it says which part. */
     @Test
     public void healthNamesTheEndpointsThatAreNotServing() throws Exception {
-        Http http = Platform.http();
+        Http http = Platform.operator();
         Platform.awaitReady(http);
         JsonNode api = http.get("/api/v1/health").json().path("components").path("api");
         assertEquals(api.toString(), "UP", api.path("status").asText());
@@ -64,7 +64,7 @@ public class OperatorIT {
 
     @Test
     public void installDisableEnableRemoveWithHistory() {
-        Http http = Platform.http();
+        Http http = Platform.operator();
         Platform.awaitReady(http);
         Await.until("the checklist Interlinker", Duration.ofSeconds(60), () -> http.get("/api/v1/interlinkers/checklist"), a -> a.status() == 200);
 
@@ -107,7 +107,7 @@ public class OperatorIT {
 
     @Test
     public void badRequestsAreProblems() {
-        Http http = Platform.http();
+        Http http = Platform.operator();
         Platform.awaitReady(http);
         assertProblem(http.postRaw("/api/v1/admin/interlinkers", "application/java-archive", "not a jar".getBytes(StandardCharsets.UTF_8)), 400);
         assertProblem(http.postRaw("/api/v1/admin/interlinkers", "text/plain", "x".getBytes(StandardCharsets.UTF_8)), 415);
@@ -126,7 +126,7 @@ public class OperatorIT {
 
     @Test
     public void metricsAreInPrometheusTextFormat() {
-        Http http = Platform.http();
+        Http http = Platform.operator();
         Platform.awaitReady(http);
         Await.until("the checklist Interlinker", Duration.ofSeconds(60), () -> http.get("/api/v1/interlinkers/checklist"), a -> a.status() == 200);
         String id = http.post("/api/v1/assets", Map.of("interlinker", "checklist", "params", Map.of("title", "Measured"))).json().path("id").asText();

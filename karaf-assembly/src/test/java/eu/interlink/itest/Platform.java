@@ -30,17 +30,25 @@ public final class Platform {
      * instead of H2 (issue #13: the tests that touch the store run on both).
      */
     public static final String STORE = "interlink.test.store";
+    public static final String OIDC_CLASSPATH = "interlink.test.oidc.classpath";
+    /** The first operator, from etc/eu.interlink.identity.cfg as the tests write it. */
+    public static final String OPERATOR = "operator";
+    public static final String OPERATOR_PASSWORD = "operator password 1";
 
     private Platform() {
     }
 
     public static Option[] options(Option... more) {
+        return options(freePort(), more);
+    }
+
+    /** As {@link #options(Option...)}, on a given HTTP port (for settings that must name it, such as a redirect URI). */
+    public static Option[] options(int port, Option... more) {
         String distribution = System.getProperty("interlink.distribution");
         if (distribution == null || !new File(distribution).isFile()) {
             throw new IllegalStateException("No distribution at '" + distribution + "': run the tests with 'mvn verify' from the top folder");
         }
         String repository = System.getProperty("interlink.test.repository");
-        int port = freePort();
         List<Option> options = new ArrayList<>(List.of(
                 karafDistributionConfiguration()
                         .frameworkUrl(new File(distribution).toURI().toString())
@@ -50,12 +58,17 @@ public final class Platform {
                 logLevel(LogLevel.WARN),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(port)),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.ops4j.pax.web.listening.addresses", "127.0.0.1"),
+                editConfigurationFilePut("etc/eu.interlink.identity.cfg", "operator.name", OPERATOR),
+                editConfigurationFilePut("etc/eu.interlink.identity.cfg", "operator.email", "operator@example.org"),
+                editConfigurationFilePut("etc/eu.interlink.identity.cfg", "operator.password", OPERATOR_PASSWORD),
                 // Pax Exam's own bundles come from the local Maven repository that the build filled; never the network.
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", repository),
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories", ""),
                 systemProperty(HTTP_PORT).value(String.valueOf(port)),
                 systemProperty(BUNDLES).value(new File(System.getProperty(BUNDLES, "target/test-bundles")).getAbsolutePath()),
-                systemProperty(DATA).value(new File(System.getProperty(DATA, "../../shared/data")).getAbsolutePath())));
+                systemProperty(DATA).value(new File(System.getProperty(DATA, "../../shared/data")).getAbsolutePath()),
+                // The OpenID Connect provider's classpath (bundles/testing/oidc-provider), for OidcIT.
+                systemProperty(OIDC_CLASSPATH).value(new File("../bundles/testing/oidc-provider/target/classpath.txt").getAbsolutePath())));
         if ("postgres".equals(System.getProperty(STORE))) {
             options.addAll(Postgres.store(Postgres.nameFor(testClass())));
             options.add(systemProperty(STORE).value("postgres"));
@@ -73,6 +86,22 @@ public final class Platform {
     /** The HTTP client for the platform, inside the container. */
     public static Http http() {
         return new Http(Integer.getInteger(HTTP_PORT));
+    }
+
+    /** An HTTP client signed in as the first operator (waits for the platform first). */
+    public static Http operator() {
+        Http http = http();
+        awaitReady(http);
+        Http.Answer in = http.signIn(OPERATOR, OPERATOR_PASSWORD);
+        if (in.status() != 200) throw new AssertionError("The first operator cannot sign in: " + in);
+        return http;
+    }
+
+    /** An HTTP client signed up and in as a new account {@code name} (not an operator). */
+    public static Http signedIn(String name) {
+        Http http = http();
+        awaitReady(http);
+        return http.signUp(name);
     }
 
     /**

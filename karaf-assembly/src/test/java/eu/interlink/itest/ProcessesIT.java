@@ -25,7 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class ProcessesIT {
-    private static final String USER = "X-Interlink-User";
+    private static final String USER = Http.AS;
     private Http http;
 
     @Configuration
@@ -35,7 +35,7 @@ public class ProcessesIT {
 
     @Before
     public void waitForTheApi() {
-        http = Platform.http();
+        http = Platform.signedIn("tester");
         Platform.awaitReady(http);
         Await.until("the processes endpoint", Duration.ofSeconds(60), () -> http.get("/api/v1/processes"), a -> a.status() == 200);
     }
@@ -70,8 +70,9 @@ public class ProcessesIT {
         assertTrue(p.path("startDate").isNull());
         assertEquals(p, http.get("/api/v1/processes/" + id).json());
 
-        // Without a header nor a principal the caller is "anonymous" (until accounts exist).
-        assertEquals("anonymous", http.post("/api/v1/processes", Map.of("name", "Nameless")).json().path("createdBy").asText());
+        // Creating a process needs an account: the signed-in caller is its first administrator, nobody else is.
+        assertEquals("tester", http.post("/api/v1/processes", Map.of("name", "Named")).json().path("createdBy").asText());
+        assertProblem(Platform.http().post("/api/v1/processes", Map.of("name", "Nameless")), 401);
         Await.until("the creation in the activity log", Duration.ofSeconds(10), () -> http.get("/api/v1/activity?subjectType=process&subjectId=" + id),
                 a -> a.json().path("items").path(0).path("topic").asText().equals("eu/interlink/process/CREATED")
                         && a.json().path("items").path(0).path("actor").asText().equals("ana"));
@@ -165,7 +166,6 @@ public class ProcessesIT {
             JsonNode p = assertProblem(http.post("/api/v1/processes", c[0]), 400);
             assertEquals(String.valueOf(c[0]).substring(0, Math.min(80, String.valueOf(c[0]).length())), c[1], p.path("field").asText());
         }
-        assertEquals(USER, assertProblem(http.post("/api/v1/processes", Map.of("name", "n"), USER, "x".repeat(201)), 400).path("parameter").asText());
         String[][] queries = {{"status=done", "status"}, {"public=maybe", "public"}, {"limit=0", "limit"}, {"offset=-1", "offset"},
             {"q=" + "x".repeat(201), "q"}, {"lang=fr", "lang"}};
         for (String[] q : queries) {

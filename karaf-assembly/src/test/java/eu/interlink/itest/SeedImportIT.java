@@ -6,9 +6,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +17,6 @@ import java.util.TreeSet;
 
 import javax.inject.Inject;
 
-import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Before;
 import org.junit.Test;
@@ -56,7 +52,7 @@ public class SeedImportIT {
 
     @Before
     public void waitForTheApi() {
-        http = Platform.http();
+        http = Platform.operator();
         seed = new Seed();
         Platform.awaitReady(http);
         Await.until("the import API", Duration.ofSeconds(60), () -> http.post("/api/v1/admin/import", Map.of()), a -> a.status() == 400);
@@ -214,16 +210,9 @@ public class SeedImportIT {
         assertEquals("POST", get.header("Allow"));
     }
 
+    /** Runs a console command as a Karaf administrator (the interlink:* commands that change things need one). */
     private String shell(String command) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-        Session session = sessions.create(new ByteArrayInputStream(new byte[0]), print, print);
-        try {
-            session.execute(command);
-        } finally {
-            session.close();
-        }
-        return out.toString(StandardCharsets.UTF_8);
+        return Console.run(sessions, command, Console.ADMIN);
     }
 
     private String shellFails(String command) {

@@ -4,16 +4,11 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
 import javax.inject.Inject;
 
-import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -36,19 +31,20 @@ public class ShellIT {
         return Platform.options();
     }
 
-    /** Runs one command line as an operator would type it; returns what it printed. */
+    /** Runs one command line as an operator (a Karaf administrator) would type it; returns what it printed. */
     private String run(String command) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-        Session session = sessions.create(new ByteArrayInputStream(new byte[0]), print, print);
-        try {
-            Object result = session.execute(command);
-            if (result != null) print.println(session.resolveCommand(command) == null ? result : result.toString());
-        } finally {
-            session.close();
-        }
-        return out.toString(StandardCharsets.UTF_8);
+        return runAs(command, Console.ADMIN);
     }
+
+    /**
+     * Runs a command line in a console session of a user with these roles: the interlink:* commands are guarded by
+     * Karaf's command ACL (etc/org.apache.karaf.command.acl.interlink.cfg). The session is made inside the subject,
+     * so that its threads carry it.
+     */
+    private String runAs(String command, String... roles) throws Exception {
+        return Console.run(sessions, command, roles);
+    }
+
 
     private String fails(String command) {
         try {
@@ -57,6 +53,25 @@ public class ShellIT {
             return out;
         } catch (Exception e) {
             return e.getMessage();
+        }
+    }
+
+    @Test
+    public void changingCommandsAreForKarafAdministrators() throws Exception {
+        Platform.awaitReady(Platform.http());
+        // A viewer reads; installing is refused by Karaf's command ACL before the command runs.
+        assertTrue(runAs("interlink:list", "viewer").contains("checklist"));
+        String refused = failsAs("interlink:install " + Fixtures.jar("sample"), "viewer");
+        assertTrue(refused, refused.toLowerCase(java.util.Locale.ROOT).contains("insufficient") || refused.toLowerCase(java.util.Locale.ROOT).contains("not found"));
+    }
+
+    private String failsAs(String command, String... roles) {
+        try {
+            String out = runAs(command, roles);
+            fail(command + " should fail for " + String.join(",", roles) + ", printed: " + out);
+            return out;
+        } catch (Exception e) {
+            return String.valueOf(e.getMessage());
         }
     }
 

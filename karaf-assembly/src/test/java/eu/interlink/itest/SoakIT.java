@@ -81,7 +81,8 @@ public class SoakIT {
         AtomicBoolean stop = new AtomicBoolean();
         List<Thread> clients = new ArrayList<>();
         for (int c = 0; c < CONNECTIONS; c++) {
-            Client client = new Client(new Http(karaf.port()), new Random(SEED * 101 + c), c, stop);
+            // Each client is a person signed in with a session cookie, as in a browser.
+            Client client = new Client(new Http(karaf.port()).signUp("soak-" + c), new Random(SEED * 101 + c), c, stop);
             Thread t = new Thread(client, "soak-client-" + c);
             t.setDaemon(true);
             clients.add(t);

@@ -39,7 +39,7 @@ public class SwapIT {
 
     @Test
     public void upgradesAndRollbacksUnderLoadFailNoRequestAndLoseNothing() throws Exception {
-        Http http = Platform.http();
+        Http http = Platform.operator();
         Platform.awaitReady(http);
         Fixtures.install(http, "sample");
         Fixtures.awaitServing(http, "sample", "0.1.0");

@@ -45,7 +45,7 @@ public class TaskAssetsIT {
 
     @Before
     public void waitForTheChecklist() throws Exception {
-        http = Platform.http();
+        http = Platform.signedIn("tester");
         Platform.awaitReady(http);
         Await.until("the checklist Interlinker", Duration.ofSeconds(60), () -> http.get("/api/v1/interlinkers/checklist"), a -> a.status() == 200);
         Await.until("the processes endpoint", Duration.ofSeconds(60), () -> http.get("/api/v1/processes"), a -> a.status() == 200);
@@ -150,7 +150,7 @@ public class TaskAssetsIT {
         assertProblem(http.get("/api/v1/processes/" + process + "/tasks/no-such-task/assets"), 404);
         assertProblem(http.get("/api/v1/processes/no-such-process/tasks/x/assets"), 404);
         assertProblem(http.post(path, Map.of("kind", "internal", "interlinker", "no-such-interlinker")), 404);
-        assertProblem(http.post(path, Map.of("kind", "internal", "interlinker", "checklist", "params", Map.of("title", "x")), "X-Interlink-User", "eve"), 403);
+        assertProblem(http.post(path, Map.of("kind", "internal", "interlinker", "checklist", "params", Map.of("title", "x")), Http.AS, "eve"), 403);
         JsonNode noTitle = assertProblem(http.post(path, Map.of("kind", "internal", "interlinker", "checklist", "params", Map.of())), 400);
         assertTrue(noTitle.toString(), noTitle.path("detail").asText().toLowerCase().contains("title"));
         assertProblem(http.method("DELETE", path), 405);

@@ -45,7 +45,7 @@ public class TreeIT {
 
     @Before
     public void importTheSchemas() throws Exception {
-        http = Platform.http();
+        http = Platform.signedIn("tester");
         Platform.awaitReady(http);
         Await.until("the processes endpoint", Duration.ofSeconds(60), () -> http.get("/api/v1/processes"), a -> a.status() == 200);
         Coproduction.Report report = Coproduction.importSchemas(context, Platform.seedCatalogue());
@@ -107,7 +107,7 @@ public class TreeIT {
         assertTrue(again.toString(), again.path("detail").asText().contains("already has a tree"));
         assertEquals("schema", assertProblem(http.post("/api/v1/processes/" + id + "/schema", Map.of("schema", "no-such-schema")), 400).path("field").asText());
         assertEquals("schema", assertProblem(http.post("/api/v1/processes/" + id + "/schema", Map.of()), 400).path("field").asText());
-        assertProblem(http.post("/api/v1/processes/" + id + "/schema", Map.of("schema", "default"), "X-Interlink-User", "eve"), 403);
+        assertProblem(http.post("/api/v1/processes/" + id + "/schema", Map.of("schema", "default"), Http.AS, "eve"), 403);
         assertProblem(http.post("/api/v1/processes/no-such-process/schema", Map.of("schema", "default")), 404);
         assertProblem(http.method("PUT", "/api/v1/processes/" + id + "/schema"), 405);
         assertEquals(List.of("default"), List.of(http.get("/api/v1/processes/" + id).json().path("schemas").path(0).asText()));
@@ -141,10 +141,10 @@ public class TreeIT {
 
         // A disabled task does not count: 3 left, one finished, one in progress.
         String t4 = objective.path("children").path(3).path("id").asText();
-        Http.Answer disabled = http.post("/api/v1/processes/" + id + "/items/" + t4 + "/disable", Map.of(), "X-Interlink-User", "anonymous");
+        Http.Answer disabled = http.post("/api/v1/processes/" + id + "/items/" + t4 + "/disable", Map.of());
         assertEquals(disabled.toString(), 200, disabled.status());
         assertTrue(disabled.json().path("disabled").asBoolean());
-        assertEquals("anonymous", disabled.json().path("disabledBy").asText());
+        assertEquals("tester", disabled.json().path("disabledBy").asText());
         assertFalse(disabled.json().path("disabledAt").asText().isEmpty());
         assertEquals(50.0, Coproduction.find(tree(id), "objective-identify_stakeholders").path("progress").asDouble(), 0);
         assertEquals(200, http.post("/api/v1/processes/" + id + "/items/" + t4 + "/enable", Map.of()).status());
@@ -280,7 +280,7 @@ public class TreeIT {
         };
         for (Object[] c : bad) assertEquals(String.valueOf(c[0]), c[1], assertProblem(http.post(items, c[0]), 400).path("field").asText());
         assertEquals("type", assertProblem(http.patch(items + "/" + task, Map.of("type", "phase")), 400).path("field").asText());
-        assertProblem(http.patch(items + "/" + task, Map.of("name", "x"), "X-Interlink-User", "eve"), 403);
+        assertProblem(http.patch(items + "/" + task, Map.of("name", "x"), Http.AS, "eve"), 403);
         assertProblem(http.get(items + "/no-such-item"), 404);
         assertProblem(http.patch(items + "/no-such-item", Map.of("name", "x")), 404);
         assertProblem(http.method("PUT", items + "/" + task), 405);

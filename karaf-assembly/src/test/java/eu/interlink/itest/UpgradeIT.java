@@ -43,7 +43,7 @@ public class UpgradeIT {
     }
 
     private Http ready() {
-        Http http = Platform.http();
+        Http http = Platform.operator();
         Platform.awaitReady(http);
         if (http.get("/api/v1/interlinkers/sample").status() == 404) Fixtures.install(http, "sample");
         Fixtures.awaitServing(http, "sample", "0.1.0");

@@ -76,7 +76,7 @@ public class UpgradePathsIT {
 
     @Test
     public void aNewerJarDroppedIntoDeployTakesOver() throws Exception {
-        Http http = Platform.http();
+        Http http = Platform.operator();
         Platform.awaitReady(http);
         Path v1 = Fixtures.deploy("sample");
         Fixtures.awaitServing(http, "sample", "0.1.0");
@@ -103,7 +103,7 @@ public class UpgradePathsIT {
 
     @Test
     public void featureInstallUpgradeSwitchesOver() throws Exception {
-        Http http = Platform.http();
+        Http http = Platform.operator();
         Platform.awaitReady(http);
         Path repo = Path.of(System.getProperty("karaf.base"), "sample-features.xml");
         Files.writeString(repo, "<features name=\"interlink-sample-test\" xmlns=\"http://karaf.apache.org/xmlns/features/v1.6.0\">\n"

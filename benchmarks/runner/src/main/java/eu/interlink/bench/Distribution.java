@@ -52,6 +52,10 @@ final class Distribution implements AutoCloseable {
         d.edit("etc/org.ops4j.pax.web.cfg", "(?m)^org\\.ops4j\\.pax\\.web\\.listening\\.addresses\\s*=.*$", "org.ops4j.pax.web.listening.addresses = 127.0.0.1");
         d.edit("etc/org.apache.karaf.shell.cfg", "(?m)^sshPort\\s*=.*$", "sshPort = " + freePort());
         d.edit("etc/org.apache.karaf.shell.cfg", "(?m)^sshHost\\s*=.*$", "sshHost = 127.0.0.1");
+        // The first operator, for the benchmarks that use the admin API (Loopback.asOperator).
+        d.edit("etc/eu.interlink.identity.cfg", "(?m)^#operator\\.name\\s*=.*$", "operator.name = " + Loopback.OPERATOR);
+        d.edit("etc/eu.interlink.identity.cfg", "(?m)^#operator\\.email\\s*=.*$", "operator.email = bench@example.org");
+        d.edit("etc/eu.interlink.identity.cfg", "(?m)^#operator\\.password\\s*=.*$", "operator.password = " + Loopback.OPERATOR_PASSWORD);
         return d;
     }
 

@@ -31,7 +31,7 @@ final class HotDeploy {
         Samples removed = new Samples();
         Samples uploaded = new Samples();
         Samples deleted = new Samples();
-        try (Loopback http = new Loopback(d.port)) {
+        try (Loopback http = new Loopback(d.port).asOperator()) {
             Path target = d.deploy().resolve(dropJar.getFileName());
             for (int i = 0; i < WARM_UP + drops; i++) {
                 long t0 = System.nanoTime();

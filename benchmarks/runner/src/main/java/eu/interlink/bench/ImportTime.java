@@ -37,7 +37,7 @@ final class ImportTime {
                 d.start();
                 Benchmarks.awaitBooted(d, 240);
                 Benchmarks.sleep(2000); // let the boot's last work (activity log, JIT of the boot path) settle
-                try (Loopback http = new Loopback(d.port, 120_000)) {
+                try (Loopback http = new Loopback(d.port, 120_000).asOperator()) {
                     long t0 = System.nanoTime();
                     Loopback.Response r = http.postJson("/api/v1/admin/import", body);
                     long t1 = System.nanoTime();

@@ -37,8 +37,13 @@ final class Loopback implements Closeable {
         }
     }
 
+    /** The first operator of the distributions the benchmarks boot (Distribution.ours). */
+    static final String OPERATOR = "bench";
+    static final String OPERATOR_PASSWORD = "benchmark operator";
     private final int port;
     private final int timeoutMillis;
+    /** Sent with every request when set: {@code Authorization: Bearer ilt_…}. */
+    private String authorization;
     private Socket socket;
     private InputStream in;
     private OutputStream out;
@@ -50,6 +55,25 @@ final class Loopback implements Closeable {
     Loopback(int port, int timeoutMillis) {
         this.port = port;
         this.timeoutMillis = timeoutMillis;
+    }
+
+    /**
+     * Signs in as the operator and makes an API token, which every later request of this connection sends: the
+     * admin API is for operators. The sign-in happens before any measurement.
+     */
+    Loopback asOperator() throws IOException {
+        Response in = postJson("/api/v1/auth/sign-in", "{\"name\":\"" + OPERATOR + "\",\"password\":\"" + OPERATOR_PASSWORD + "\"}");
+        if (in.status() != 200) throw new IOException("The operator cannot sign in: " + in);
+        java.util.regex.Matcher session = java.util.regex.Pattern.compile("interlink_session=([^;\\s]+)").matcher(in.headers().getOrDefault("set-cookie", ""));
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("\"csrfToken\":\"([^\"]+)\"").matcher(in.text());
+        if (!session.find() || !csrf.find()) throw new IOException("No session in the sign-in answer: " + in);
+        authorization = null;
+        String cookie = "Cookie: interlink_session=" + session.group(1) + "; interlink_csrf=" + csrf.group(1) + "\r\nX-CSRF-Token: " + csrf.group(1);
+        Response token = exchangeWith(cookie, "POST", "/api/v1/me/tokens", "application/json", "{\"name\":\"benchmarks\"}".getBytes(StandardCharsets.UTF_8));
+        java.util.regex.Matcher secret = java.util.regex.Pattern.compile("\"token\":\"(ilt_[^\"]+)\"").matcher(token.text());
+        if (token.status() != 201 || !secret.find()) throw new IOException("No API token: " + token);
+        authorization = "Authorization: Bearer " + secret.group(1);
+        return this;
     }
 
     Response get(String path) throws IOException {
@@ -81,10 +105,15 @@ final class Loopback implements Closeable {
     }
 
     private Response exchange(String method, String path, String contentType, byte[] body) throws IOException {
+        return exchangeWith(authorization, method, path, contentType, body);
+    }
+
+    private Response exchangeWith(String extraHeaders, String method, String path, String contentType, byte[] body) throws IOException {
         if (socket == null) connect();
         StringBuilder head = new StringBuilder(128).append(method).append(' ').append(path).append(" HTTP/1.1\r\n")
                 .append("Host: 127.0.0.1:").append(port).append("\r\n")
                 .append("Accept: */*\r\n");
+        if (extraHeaders != null) head.append(extraHeaders).append("\r\n");
         if (body != null) {
             head.append("Content-Type: ").append(contentType).append("\r\n").append("Content-Length: ").append(body.length).append("\r\n");
         } else if (!method.equals("GET")) {
@@ -103,7 +132,8 @@ final class Loopback implements Closeable {
         Map<String, String> headers = new HashMap<>();
         for (String h = line(); h != null && !h.isEmpty(); h = line()) {
             int colon = h.indexOf(':');
-            if (colon > 0) headers.put(h.substring(0, colon).trim().toLowerCase(Locale.ROOT), h.substring(colon + 1).trim());
+            // Set-Cookie comes once per cookie: keep them all, one per line.
+            if (colon > 0) headers.merge(h.substring(0, colon).trim().toLowerCase(Locale.ROOT), h.substring(colon + 1).trim(), (a, b) -> a + "\n" + b);
         }
         byte[] content;
         String length = headers.get("content-length");

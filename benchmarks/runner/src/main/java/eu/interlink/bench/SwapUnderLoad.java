@@ -29,7 +29,7 @@ final class SwapUnderLoad {
         Samples rollbacks = new Samples();
         OpenLoad.Phase quiet = new OpenLoad.Phase();
         OpenLoad.Phase swapping = new OpenLoad.Phase();
-        try (Loopback http = new Loopback(d.port)) {
+        try (Loopback http = new Loopback(d.port).asOperator()) {
             byte[] v1 = Files.readAllBytes(paths.testBundles().resolve("interlink-testing-sample.jar"));
             byte[] v2 = Files.readAllBytes(paths.testBundles().resolve("interlink-testing-sample-v2.jar"));
             Loopback.Response installed = http.post("/api/v1/admin/interlinkers", "application/java-archive", v1);

@@ -48,6 +48,11 @@ abstract class Api extends HttpServlet {
     protected final void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         try {
             checkParameters(request);
+            // Every admin endpoint, present and future, is for operators; checked here so none can forget it.
+            // The servlet path, decoded and normalised by the container, is what chose this servlet.
+            if (request.getServletPath().startsWith("/api/v1/admin")) {
+                Callers.requireOperator(request);
+            }
             handle(request, response);
         } catch (Problem p) {
             problem(request, response, p);
@@ -114,6 +119,8 @@ abstract class Api extends HttpServlet {
         }
         response.resetBuffer();
         response.setStatus(p.status);
+        if (p.extensions.get("retryAfter") instanceof Long seconds) response.setHeader("Retry-After", String.valueOf(seconds));
+        if (p.status == 401) response.setHeader("WWW-Authenticate", "Bearer realm=\"interlink\"");
         // Details may quote what the client sent: never a megabyte of it back.
         if (p.getMessage() != null && p.getMessage().length() > 1000) {
             Problem clipped = new Problem(p.status, p.type, p.title, p.getMessage().substring(0, 1000) + "…");

@@ -37,12 +37,20 @@ final class ApiReadiness {
             if (name != null && Arrays.asList(d.serviceInterfaces).contains(Servlet.class.getName())) {
                 declared.add(name.toString());
             }
+            // The authentication filter too: without it every request would be anonymous.
+            Object filter = d.properties.get(HttpWhiteboardConstants.HTTP_WHITEBOARD_FILTER_NAME);
+            if (filter != null) declared.add(filter.toString());
         }
         RuntimeDTO runtime = http.getRuntimeDTO();
         Set<String> deployed = new HashSet<>();
         for (ServletContextDTO c : runtime.servletContextDTOs) {
             collect(deployed, c.servletDTOs);
             collect(deployed, c.errorPageDTOs);
+            if (c.filterDTOs != null) {
+                for (org.osgi.service.http.runtime.dto.FilterDTO f : c.filterDTOs) {
+                    if (f.name != null) deployed.add(f.name);
+                }
+            }
         }
         List<String> missing = new ArrayList<>();
         for (String name : declared) {

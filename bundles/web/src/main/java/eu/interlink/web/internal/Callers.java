@@ -1,27 +1,43 @@
 package eu.interlink.web.internal;
 
+import java.util.Optional;
+
 import javax.servlet.http.HttpServletRequest;
 
+import eu.interlink.identity.Account;
+import eu.interlink.identity.Caller;
+
 /**
- * Who makes a request. TEMPORARY, until the accounts issue: the container's authenticated principal when there
- * is one, else the {@code X-Interlink-User} header, else {@code anonymous}. The header is trusted as sent, so
- * it identifies, it does not authenticate.
+ * Who makes a request, as {@link AuthenticationFilter} established it: the account signed in by session cookie or
+ * API token, or nobody ({@code anonymous}). Nothing a client merely states (a header, a parameter) names a caller.
  */
 final class Callers {
-    static final String HEADER = "X-Interlink-User";
     static final String ANONYMOUS = "anonymous";
 
     private Callers() {
     }
 
+    /** The caller's account name, or {@code anonymous}. */
     static String caller(HttpServletRequest request) {
-        if (request.getUserPrincipal() != null) return request.getUserPrincipal().getName();
-        String header = request.getHeader(HEADER);
-        if (header == null) return ANONYMOUS;
-        String name = header.trim();
-        if (name.isEmpty() || name.length() > 200 || name.codePoints().anyMatch(Character::isISOControl)) {
-            throw Problem.badParameter(HEADER, "Header '" + HEADER + "' names a user in 1 to 200 printable characters");
+        return current(request).map(c -> c.account().name()).orElse(ANONYMOUS);
+    }
+
+    static Optional<Caller> current(HttpServletRequest request) {
+        return request.getAttribute(AuthenticationFilter.CALLER) instanceof Caller c ? Optional.of(c) : Optional.empty();
+    }
+
+    /** The caller, or a 401 problem. */
+    static Caller requireSignedIn(HttpServletRequest request) {
+        return current(request).orElseThrow(() -> new Problem(401, "unauthenticated", "Not signed in",
+                "Sign in first (POST /api/v1/auth/sign-in), or send an API token: Authorization: Bearer ilt_…"));
+    }
+
+    /** An operator, or a 401 (not signed in) or 403 (signed in without the role) problem. */
+    static Caller requireOperator(HttpServletRequest request) {
+        Caller c = requireSignedIn(request);
+        if (!c.account().hasRole(Account.OPERATOR)) {
+            throw new Problem(403, "forbidden", "Forbidden", "Only operators of the platform may do this; '" + c.account().name() + "' is not one");
         }
-        return name;
+        return c;
     }
 }

@@ -363,22 +363,17 @@ public class InterlinkersServlet extends Api {
         json(response, 200, out);
     }
 
-    /**
-     * {"value": 1-5, "text": "…"}. The rater is the authenticated user; until the platform authenticates users,
-     * a request without one names its rater in "user".
-     */
+    /** {"value": 1-5, "text": "…"}, by the signed-in caller (401 otherwise): one rating per account. */
     private void rate(HttpServletRequest request, HttpServletResponse response, String id) throws IOException {
+        String user = Callers.requireSignedIn(request).account().name();
         Map<String, Object> body = readObject(request);
         for (String field : body.keySet()) {
-            if (!List.of("value", "text", "user").contains(field)) throw field(field, "Unknown field '" + clip(field) + "'; a rating has value, text and user");
+            if (!List.of("value", "text").contains(field)) throw field(field, "Unknown field '" + clip(field) + "'; a rating has value and text");
         }
         Object value = body.get("value");
         if (!(value instanceof Integer v)) throw field("value", "Field 'value' must be an integer from 1 to 5");
         Object text = body.get("text");
         if (text != null && !(text instanceof String)) throw field("text", "Field 'text' must be a string");
-        Principal principal = request.getUserPrincipal();
-        String user = principal != null ? principal.getName() : string(body, "user");
-        if (user == null) throw field("user", "Field 'user' is required: who gives the rating");
         Rating saved = catalogue.rate(id, user, v, (String) text);
         CatalogueEntry e = require(id);
         Map<String, Object> out = CatalogueViews.rating(saved);

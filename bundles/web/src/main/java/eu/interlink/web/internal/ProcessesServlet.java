@@ -82,6 +82,9 @@ public class ProcessesServlet extends Api {
         String[] path = segments(request);
         String method = request.getMethod();
         Language language = language(request, response);
+        // Reading stays open; creating needs an account, and changing needs the process's administrator, whose
+        // check (by account name) the co-production services make.
+        if (!AuthenticationFilter.safe(method)) Callers.requireSignedIn(request);
         for (String segment : path) {
             if (segment.isEmpty()) throw Problem.notFound("No such resource: " + clip(request.getRequestURI()));
         }

@@ -49,8 +49,6 @@ public final class DeliberationServlet extends HttpServlet {
     private static final System.Logger LOG = System.getLogger(DeliberationServlet.class.getName());
     /** Enough for the largest valid post or poll; larger bodies are refused before they are read. */
     static final int MAX_BODY = 256 * 1024;
-    /** Who takes part, until the platform has accounts: set by a trusted front end, never by a browser alone. */
-    static final String USER_HEADER = "X-Interlink-User";
     /** Ids of threads, proposals and polls as {@link Board} makes them; anything else cannot be one. */
     private static final Pattern ID = Pattern.compile("[a-z][0-9a-f]{12}");
 
@@ -268,19 +266,10 @@ public final class DeliberationServlet extends HttpServlet {
         json(r.response(), 201, version, body);
     }
 
-    /** The participant's name: the container's principal, else {@value #USER_HEADER}; {@code null} for nobody. */
+    /** The participant's name: the signed-in account (the platform's principal); {@code null} for nobody. */
     static String participant(HttpServletRequest request) {
         Principal principal = request.getUserPrincipal();
-        String name = principal != null ? principal.getName() : request.getHeader(USER_HEADER);
-        if (name == null || name.isBlank()) {
-            return null;
-        }
-        String clean = name.trim();
-        if (clean.chars().anyMatch(Character::isISOControl) || clean.codePointCount(0, clean.length()) > Board.MAX_NAME) {
-            throw HttpProblem.invalid(USER_HEADER, USER_HEADER + " must be a name of at most " + Board.MAX_NAME
-                    + " characters without control characters");
-        }
-        return clean;
+        return principal == null || principal.getName().isBlank() ? null : principal.getName();
     }
 
     private static JsonNode parse(Request r) throws IOException {

@@ -46,8 +46,8 @@ public final class EditorServlet extends HttpServlet {
     private static final System.Logger LOG = System.getLogger(EditorServlet.class.getName());
     /** A little more than the largest text a document may hold, in UTF-8, with its JSON escapes. */
     static final int MAX_BODY = 4 * 1024 * 1024;
-    /** Who edits, until the platform has accounts: set by a trusted front end, never by a browser alone. */
-    static final String USER_HEADER = "X-Interlink-User";
+    /** The field named when the signed-in name cannot be used (the platform's account names always can). */
+    static final String USER_FIELD = "user";
 
     private final transient AssetAccess assets;
 
@@ -301,16 +301,16 @@ public final class EditorServlet extends HttpServlet {
         response.getOutputStream().write(bytes);
     }
 
-    /** The author's name: the container's principal, else {@value #USER_HEADER}; {@code null} for nobody. */
+    /** The author's name: the request's principal (the account the platform authenticated); {@code null} for nobody. */
     static String author(HttpServletRequest request) {
         Principal principal = request.getUserPrincipal();
-        String name = principal != null ? principal.getName() : request.getHeader(USER_HEADER);
+        String name = principal != null ? principal.getName() : null; // the platform authenticates; no header names a caller
         if (name == null || name.isBlank()) {
             return null;
         }
         String clean = name.strip();
         if (clean.chars().anyMatch(Character::isISOControl) || clean.codePointCount(0, clean.length()) > Revision.MAX_AUTHOR) {
-            throw HttpProblem.invalid(USER_HEADER, USER_HEADER + " must be a name of at most " + Revision.MAX_AUTHOR
+            throw HttpProblem.invalid(USER_FIELD, "The caller's name must be a name of at most " + Revision.MAX_AUTHOR
                     + " characters without control characters");
         }
         return clean;

@@ -49,7 +49,8 @@ public final class FilesServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final System.Logger LOG = System.getLogger(FilesServlet.class.getName());
     static final String PID = "eu.interlink.interlinker.files";
-    static final String USER_HEADER = "X-Interlink-User";
+    /** The field named when the signed-in name cannot be used (the platform's account names always can). */
+    static final String USER_FIELD = "user";
     static final long DEFAULT_MAX_BYTES = 100L * 1024 * 1024;
     static final long LARGEST_MAX_BYTES = 10L * 1024 * 1024 * 1024;
     static final String DEFAULT_TYPES = "application/pdf, image/png, image/jpeg, image/gif, image/webp, text/plain, text/csv, "
@@ -321,13 +322,13 @@ public final class FilesServlet extends HttpServlet {
 
     static String author(HttpServletRequest request) {
         Principal principal = request.getUserPrincipal();
-        String name = principal != null ? principal.getName() : request.getHeader(USER_HEADER);
+        String name = principal != null ? principal.getName() : null; // the platform authenticates; no header names a caller
         if (name == null || name.isBlank()) {
             return null;
         }
         String clean = name.strip();
         if (clean.chars().anyMatch(Character::isISOControl) || clean.codePointCount(0, clean.length()) > 200) {
-            throw HttpProblem.invalid(USER_HEADER, USER_HEADER + " must be a name of at most 200 characters without control characters");
+            throw HttpProblem.invalid(USER_FIELD, "The caller's name must be a name of at most 200 characters without control characters");
         }
         return clean;
     }

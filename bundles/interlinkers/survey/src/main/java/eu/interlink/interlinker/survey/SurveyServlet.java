@@ -50,8 +50,8 @@ public final class SurveyServlet extends HttpServlet {
     private static final System.Logger LOG = System.getLogger(SurveyServlet.class.getName());
     /** Enough for the largest valid survey or set of answers; larger bodies are refused before they are read. */
     static final int MAX_BODY = 1024 * 1024;
-    /** Who answers, until the platform has accounts: set by a trusted front end, never by a browser alone. */
-    static final String USER_HEADER = "X-Interlink-User";
+    /** The field named when the signed-in name cannot be used (the platform's account names always can). */
+    static final String USER_FIELD = "user";
     private static final Set<String> RESPONSE_FIELDS = new TreeSet<>(List.of("answers", "anonymous"));
 
     private final transient AssetAccess assets;
@@ -331,16 +331,16 @@ public final class SurveyServlet extends HttpServlet {
         json(r.response(), 200, null, body);
     }
 
-    /** The respondent's name: the container's principal, else {@value #USER_HEADER}; {@code null} for nobody. */
+    /** The respondent's name: the request's principal (the account the platform authenticated); {@code null} for nobody. */
     static String respondent(HttpServletRequest request) {
         Principal principal = request.getUserPrincipal();
-        String name = principal != null ? principal.getName() : request.getHeader(USER_HEADER);
+        String name = principal != null ? principal.getName() : null; // the platform authenticates; no header names a caller
         if (name == null || name.isBlank()) {
             return null;
         }
         String clean = name.trim();
         if (clean.chars().anyMatch(Character::isISOControl) || clean.codePointCount(0, clean.length()) > SurveyResponse.MAX_RESPONDENT) {
-            throw HttpProblem.invalid(USER_HEADER, USER_HEADER + " must be a name of at most " + SurveyResponse.MAX_RESPONDENT
+            throw HttpProblem.invalid(USER_FIELD, "The caller's name must be a name of at most " + SurveyResponse.MAX_RESPONDENT
                     + " characters without control characters");
         }
         return clean;
