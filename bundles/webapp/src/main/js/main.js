@@ -123,7 +123,7 @@ function fmtDate(s) {
 
 // ---------- layout ----------
 
-function Header({ branding, route }) {
+function Header({ branding, route, account, onAccount }) {
   // A profile belongs to the catalogue, a new process to the processes.
   const section = { interlinkers: 'catalogue', new: 'processes' }[route.parts[0]] || route.parts[0] || '';
   const links = [
@@ -136,6 +136,10 @@ function Header({ branding, route }) {
     <nav aria-label=${t('nav.main')}><ul>
       ${links.map(([p, text]) => html`<li><a href=${'#/' + p} aria-current=${section === p ? 'page' : undefined}>${text}</a></li>`)}
     </ul></nav>
+    <div class="account">${account
+      ? html`<span id="signed-in-as">${t('account.signedInAs', { name: account.name })}</span>
+          <button type="button" id="sign-out" onClick=${async () => { try { await post('/api/v1/auth/sign-out', {}); } finally { onAccount(); location.hash = '#/'; } }}>${t('account.signOut')}</button>`
+      : html`<a id="sign-in-link" href="#/sign-in">${t('account.signIn')}</a>`}</div>
     <div class="lang">
       <label class="inline" for="language">${t('nav.language')}</label>
       <select id="language" value=${currentLanguage()} onChange=${(e) => setLanguage(e.target.value)}>
@@ -149,6 +153,8 @@ function App() {
   const route = useRoute();
   const [, setLang] = useState(currentLanguage());
   const [branding, brandingError] = useLoad(() => get('/api/v1/branding'), []);
+  // Who is signed in: the session cookie is HttpOnly, so only the API can say (401: nobody).
+  const [account, , reloadAccount] = useLoad(() => get('/api/v1/me').catch((e) => { if (e.status === 401) return null; throw e; }), []);
   useEffect(() => onLanguage((l) => setLang(l)), []);
   useEffect(() => {
     if (!branding) return;
@@ -162,15 +168,15 @@ function App() {
   }, [route.raw]);
   return html`
     <a class="skip" href="#main" onClick=${(e) => { e.preventDefault(); document.getElementById('main').focus(); }}>${t('nav.skip')}</a>
-    <${Header} branding=${branding} route=${route} />
+    <${Header} branding=${branding} route=${route} account=${account} onAccount=${reloadAccount} />
     <main id="main" tabindex="-1">
       ${brandingError && html`<${Alert} error=${brandingError} />`}
-      <${Screen} route=${route} branding=${branding} />
+      <${Screen} route=${route} branding=${branding} onAccount=${reloadAccount} />
     </main>
     <footer><p>${t('footer.text')} · <a href="/api/v1/openapi.json">${t('footer.api')}</a></p></footer>`;
 }
 
-function Screen({ route, branding }) {
+function Screen({ route, branding, onAccount }) {
   const [a, b, c, d] = route.parts;
   const q = route.query;
   switch (a) {
@@ -181,6 +187,7 @@ function Screen({ route, branding }) {
     case 'new': return html`<${NewProcess} schema=${q.schema || (branding && branding.defaultSchema)} />`;
     case 'processes': return b ? html`<${Workspace} id=${b} tab=${c || 'overview'} task=${d} />` : html`<${Processes} />`;
     case 'operator': return html`<${Operator} />`;
+    case 'sign-in': return html`<${SignIn} onAccount=${onAccount} />`;
     default: return html`<${Title} text=${t('notfound.title')} /><p>${t('notfound.text')}</p><p><a href="#/">${t('nav.home')}</a></p>`;
   }
 }
@@ -355,6 +362,59 @@ function Ratings({ id, rating }) {
         <${ActionState} state=${state} />
       </fieldset>
     </form></section>`;
+}
+
+// ---------- accounts ----------
+
+/** Sign in, or open an account (accepting the terms of use of the version the platform asks for). */
+function SignIn({ onAccount }) {
+  const [form] = useLoad(() => get('/api/v1/auth/sign-up'), []);
+  const [name, setName] = useState('');
+  const [password, setPassword] = useState('');
+  const [newName, setNewName] = useState('');
+  const [email, setEmail] = useState('');
+  const [newPassword, setNewPassword] = useState('');
+  const [terms, setTerms] = useState(false);
+  const [inState, runIn] = useAction();
+  const [upState, runUp] = useAction();
+  const done = () => { onAccount(); location.hash = '#/'; };
+  const signIn = async (e) => {
+    e.preventDefault();
+    if (await runIn(() => post('/api/v1/auth/sign-in', { name: name.trim(), password }))) done();
+  };
+  const signUp = async (e) => {
+    e.preventDefault();
+    const body = { name: newName.trim(), email: email.trim(), password: newPassword };
+    if (terms && form) body.acceptTerms = form.termsVersion;
+    const created = await runUp(() => post('/api/v1/auth/sign-up', body));
+    if (created && await runUp(() => post('/api/v1/auth/sign-in', { name: body.name, password: newPassword }))) done();
+  };
+  return html`<${Title} text=${t('account.title')} />
+    <div class="columns">
+      <form id="sign-in" onSubmit=${signIn}><fieldset><legend>${t('account.signIn')}</legend>
+        <label for="si-name">${t('account.name')}</label>
+        <input id="si-name" autocomplete="username" required value=${name} onInput=${(e) => setName(e.target.value)} />
+        <label for="si-password">${t('account.password')}</label>
+        <input id="si-password" type="password" autocomplete="current-password" required value=${password} onInput=${(e) => setPassword(e.target.value)} />
+        <p><button type="submit" disabled=${inState.busy}>${t('account.signIn')}</button></p>
+        ${form && form.oidc && html`<p><a href="/api/v1/auth/oidc">${t('account.oidc')}</a></p>`}
+        <${ActionState} state=${inState} />
+      </fieldset></form>
+      <form id="sign-up" onSubmit=${signUp}><fieldset><legend>${t('account.signUp')}</legend>
+        <label for="su-name">${t('account.name')}</label>
+        <input id="su-name" autocomplete="username" aria-describedby="su-name-hint" required value=${newName} onInput=${(e) => setNewName(e.target.value)} />
+        <p class="muted" id="su-name-hint">${t('account.nameHint')}</p>
+        <label for="su-email">${t('account.email')}</label>
+        <input id="su-email" type="email" autocomplete="email" required value=${email} onInput=${(e) => setEmail(e.target.value)} />
+        <label for="su-password">${t('account.password')}</label>
+        <input id="su-password" type="password" autocomplete="new-password" aria-describedby="su-password-hint" required value=${newPassword} onInput=${(e) => setNewPassword(e.target.value)} />
+        <p class="muted" id="su-password-hint">${t('account.passwordHint', { n: form ? form.passwordMinLength : 10 })}</p>
+        <p><input id="su-terms" type="checkbox" checked=${terms} onChange=${(e) => setTerms(e.target.checked)} />
+          <label class="inline" for="su-terms">${t('account.terms', { version: form ? form.termsVersion : '' })}</label></p>
+        <p><button type="submit" disabled=${upState.busy}>${t('account.signUp')}</button></p>
+        <${ActionState} state=${upState} />
+      </fieldset></form>
+    </div>`;
 }
 
 // ---------- schemas and new processes ----------

@@ -1,6 +1,7 @@
 // The interface's texts. Every key is in all four languages (MessagesTest in the build checks it).
 export const messages = {
   en: {
+    'account.title': 'Sign in', 'account.signIn': 'Sign in', 'account.signUp': 'Open an account', 'account.signOut': 'Sign out', 'account.signedInAs': 'Signed in as {name}', 'account.name': 'Account name', 'account.nameHint': 'Lower-case letters, digits, dots, hyphens or underscores; 2 to 32.', 'account.email': 'E-mail', 'account.password': 'Password', 'account.passwordHint': 'At least {n} characters, not containing your account name.', 'account.terms': 'I accept the terms of use (version {version})', 'account.oidc': 'Sign in with your organisation',
     'nav.main': 'Main', 'nav.home': 'Home', 'nav.catalogue': 'Catalogue', 'nav.schemas': 'Schemas', 'nav.processes': 'Processes',
     'nav.operator': 'Operators', 'nav.language': 'Language', 'nav.skip': 'Skip to content',
     'language.en': 'English', 'language.es': 'Español', 'language.it': 'Italiano', 'language.lv': 'Latviešu',
@@ -78,6 +79,7 @@ export const messages = {
     'notfound.title': 'Page not found', 'notfound.text': 'There is no such page.',
   },
   es: {
+    'account.title': 'Iniciar sesión', 'account.signIn': 'Iniciar sesión', 'account.signUp': 'Abrir una cuenta', 'account.signOut': 'Cerrar sesión', 'account.signedInAs': 'Sesión de {name}', 'account.name': 'Nombre de la cuenta', 'account.nameHint': 'Minúsculas, cifras, puntos, guiones o guiones bajos; de 2 a 32.', 'account.email': 'Correo electrónico', 'account.password': 'Contraseña', 'account.passwordHint': 'Al menos {n} caracteres, sin contener el nombre de la cuenta.', 'account.terms': 'Acepto las condiciones de uso (versión {version})', 'account.oidc': 'Iniciar sesión con su organización',
     'nav.main': 'Principal', 'nav.home': 'Inicio', 'nav.catalogue': 'Catálogo', 'nav.schemas': 'Esquemas', 'nav.processes': 'Procesos',
     'nav.operator': 'Operadores', 'nav.language': 'Idioma', 'nav.skip': 'Saltar al contenido',
     'language.en': 'English', 'language.es': 'Español', 'language.it': 'Italiano', 'language.lv': 'Latviešu',
@@ -155,6 +157,7 @@ export const messages = {
     'notfound.title': 'Página no encontrada', 'notfound.text': 'Esta página no existe.',
   },
   it: {
+    'account.title': 'Accedi', 'account.signIn': 'Accedi', 'account.signUp': 'Apri un account', 'account.signOut': 'Esci', 'account.signedInAs': 'Accesso come {name}', 'account.name': 'Nome account', 'account.nameHint': 'Lettere minuscole, cifre, punti, trattini o trattini bassi; da 2 a 32.', 'account.email': 'E-mail', 'account.password': 'Password', 'account.passwordHint': 'Almeno {n} caratteri, senza il nome dell\'account.', 'account.terms': 'Accetto le condizioni d\'uso (versione {version})', 'account.oidc': 'Accedi con la tua organizzazione',
     'nav.main': 'Principale', 'nav.home': 'Home', 'nav.catalogue': 'Catalogo', 'nav.schemas': 'Schemi', 'nav.processes': 'Processi',
     'nav.operator': 'Operatori', 'nav.language': 'Lingua', 'nav.skip': 'Vai al contenuto',
     'language.en': 'English', 'language.es': 'Español', 'language.it': 'Italiano', 'language.lv': 'Latviešu',
@@ -232,6 +235,7 @@ export const messages = {
     'notfound.title': 'Pagina non trovata', 'notfound.text': 'Questa pagina non esiste.',
   },
   lv: {
+    'account.title': 'Pieteikties', 'account.signIn': 'Pieteikties', 'account.signUp': 'Izveidot kontu', 'account.signOut': 'Atteikties', 'account.signedInAs': 'Pieteicies kā {name}', 'account.name': 'Konta nosaukums', 'account.nameHint': 'Mazie burti, cipari, punkti, defises vai pasvītras; no 2 līdz 32.', 'account.email': 'E-pasts', 'account.password': 'Parole', 'account.passwordHint': 'Vismaz {n} rakstzīmes, bez konta nosaukuma.', 'account.terms': 'Es piekrītu lietošanas noteikumiem ({version}. versija)', 'account.oidc': 'Pieteikties ar savas organizācijas kontu',
     'nav.main': 'Galvenā', 'nav.home': 'Sākums', 'nav.catalogue': 'Katalogs', 'nav.schemas': 'Shēmas', 'nav.processes': 'Procesi',
     'nav.operator': 'Operatori', 'nav.language': 'Valoda', 'nav.skip': 'Pāriet uz saturu',
     'language.en': 'English', 'language.es': 'Español', 'language.it': 'Italiano', 'language.lv': 'Latviešu',

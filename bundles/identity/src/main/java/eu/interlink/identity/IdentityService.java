@@ -60,6 +60,12 @@ public interface IdentityService {
      */
     String erase(Caller caller, String address);
 
+    /** The version of the terms of use that a sign-up must accept ({@code acceptTerms}). */
+    String termsVersion();
+
+    /** The shortest password a sign-up or a password change may set. */
+    int passwordMinLength();
+
     /** Whether OpenID Connect sign-in is configured. */
     boolean oidcEnabled();
 

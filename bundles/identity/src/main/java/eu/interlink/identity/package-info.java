@@ -3,7 +3,7 @@
  * platform's front ends (the JSON API, the shell). Not for Interlinkers, which see the caller as the request's
  * principal.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package eu.interlink.identity;
 

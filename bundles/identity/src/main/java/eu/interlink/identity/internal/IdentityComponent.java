@@ -460,6 +460,16 @@ public class IdentityComponent implements IdentityService {
     // ---------------------------------------------------------------- OpenID Connect
 
     @Override
+    public String termsVersion() {
+        return config.termsVersion();
+    }
+
+    @Override
+    public int passwordMinLength() {
+        return config.passwordMinLength();
+    }
+
+    @Override
     public boolean oidcEnabled() {
         return oidc != null;
     }

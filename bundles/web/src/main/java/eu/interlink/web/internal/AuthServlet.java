@@ -43,6 +43,12 @@ public class AuthServlet extends Api {
         String what = String.join("/", path);
         switch (what) {
             case "sign-up" -> {
+                if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) {
+                    // What a sign-up form needs to say: which terms it accepts, how long a password must be.
+                    json(response, 200, Map.of("termsVersion", identity.termsVersion(), "passwordMinLength", identity.passwordMinLength(),
+                            "oidc", identity.oidcEnabled()));
+                    return;
+                }
                 post(request, response);
                 Map<String, Object> body = readObject(request);
                 Bodies.onlyKnown(body, "", Set.of("name", "email", "password", "acceptTerms"));
