@@ -170,8 +170,8 @@ public final class Http {
         }
     }
 
-    public Answer method(String method, String path) {
-        return send(HttpRequest.newBuilder(uri(path)).method(method, HttpRequest.BodyPublishers.noBody()));
+    public Answer method(String method, String path, String... headers) {
+        return send(HttpRequest.newBuilder(uri(path)).method(method, HttpRequest.BodyPublishers.noBody()), headers);
     }
 
     private URI uri(String path) {

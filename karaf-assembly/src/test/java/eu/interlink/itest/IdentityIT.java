@@ -164,7 +164,8 @@ public class IdentityIT {
     public void exportHoldsTheCallersDataAndErasurePseudonymises() {
         Http ida = Platform.signedIn("ida");
         Http other = Platform.signedIn("otto");
-        String mine = Coproduction.createProcess(ida, "Ida's process");
+        // Public, so that anyone can see afterwards what is left of it once ida has gone.
+        String mine = ida.post("/api/v1/processes", Map.of("name", "Ida's process", "public", true)).json().path("id").asText();
         Coproduction.createProcess(other, "Otto's process");
         ida.post("/api/v1/me/tokens", Map.of("name", "ida's script"));
 

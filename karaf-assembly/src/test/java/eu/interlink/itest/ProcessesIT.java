@@ -80,7 +80,8 @@ public class ProcessesIT {
 
     @Test
     public void updatesPartlyOrWhollyAndDeletes() {
-        String id = Coproduction.createProcess(http, "Library hours", USER, "ben");
+        // Public: others may read it, so refusing them a change is a 403 (a private one is a 404: PermissionsIT).
+        String id = publicProcess("Library hours", "ben");
         Http.Answer patched = http.patch("/api/v1/processes/" + id, Map.of("aim", "Open on Sundays", "status", "in_progress", "logotype", "http://example.org/l.svg"), USER, "ben");
         assertEquals(patched.toString(), 200, patched.status());
         assertEquals("Library hours", patched.json().path("name").asText());
@@ -106,7 +107,7 @@ public class ProcessesIT {
 
     @Test
     public void administratorsComeAndGoButTheLastStays() {
-        String id = Coproduction.createProcess(http, "Park benches", USER, "cai");
+        String id = publicProcess("Park benches", "cai");
         String admins = "/api/v1/processes/" + id + "/administrators";
         Http.Answer added = http.post(admins, Map.of("user", "dora"), USER, "cai");
         assertEquals(added.toString(), 201, added.status());
@@ -182,5 +183,11 @@ public class ProcessesIT {
         assertProblem(http.get("/api/v1/processes/no-such-process"), 404);
         assertProblem(http.get("/api/v1/processes/no-such-process/unknown"), 404);
         assertProblem(http.get("/api/v1/processes//tree"), 404);
+    }
+
+    private String publicProcess(String name, String user) {
+        Http.Answer a = http.post("/api/v1/processes", Map.of("name", name, "public", true), USER, user);
+        assertEquals(a.toString(), 201, a.status());
+        return a.json().path("id").asText();
     }
 }

@@ -41,7 +41,7 @@ public class SchemasIT {
 
     @Before
     public void waitForTheApi() {
-        http = Platform.http();
+        http = Platform.operator();
         Platform.awaitReady(http);
         Await.until("the schemas endpoint", Duration.ofSeconds(60), () -> http.get("/api/v1/schemas"), a -> a.status() == 200);
     }
@@ -101,6 +101,10 @@ public class SchemasIT {
 
     @Test
     public void createsReadsReplacesAndDeletesASchema() {
+        // Schemas are the platform's templates: only operators change them.
+        assertProblem(Platform.http().post("/api/v1/schemas", small("pilot-walk")), 401);
+        assertProblem(Platform.signedIn("sid").post("/api/v1/schemas", small("pilot-walk")), 403);
+        assertProblem(Platform.signedIn("sid").delete("/api/v1/schemas/default"), 403);
         Http.Answer created = http.post("/api/v1/schemas", small("pilot-walk"));
         assertEquals(created.toString(), 201, created.status());
         assertEquals("/api/v1/schemas/pilot-walk", created.header("Location"));

@@ -107,7 +107,8 @@ public class TreeIT {
         assertTrue(again.toString(), again.path("detail").asText().contains("already has a tree"));
         assertEquals("schema", assertProblem(http.post("/api/v1/processes/" + id + "/schema", Map.of("schema", "no-such-schema")), 400).path("field").asText());
         assertEquals("schema", assertProblem(http.post("/api/v1/processes/" + id + "/schema", Map.of()), 400).path("field").asText());
-        assertProblem(http.post("/api/v1/processes/" + id + "/schema", Map.of("schema", "default"), Http.AS, "eve"), 403);
+        // Someone else cannot tell that a private process exists.
+        assertProblem(http.post("/api/v1/processes/" + id + "/schema", Map.of("schema", "default"), Http.AS, "eve"), 404);
         assertProblem(http.post("/api/v1/processes/no-such-process/schema", Map.of("schema", "default")), 404);
         assertProblem(http.method("PUT", "/api/v1/processes/" + id + "/schema"), 405);
         assertEquals(List.of("default"), List.of(http.get("/api/v1/processes/" + id).json().path("schemas").path(0).asText()));
@@ -156,7 +157,7 @@ public class TreeIT {
         // Status is set on tasks only.
         assertEquals("status", assertProblem(setStatus(id, enabled.path("id").asText(), "finished"), 400).path("field").asText());
         assertProblem(http.patch("/api/v1/processes/" + id, Map.of("status", "finished")), 409);
-        Await.until("the status change in the activity log", Duration.ofSeconds(10), () -> http.get("/api/v1/activity?subjectType=treeitem&subjectId=" + t2),
+        Await.until("the status change in the activity log", Duration.ofSeconds(10), () -> http.get("/api/v1/activity?subjectType=treeitem&subjectId=" + t2 + "&process=" + id),
                 a -> a.body().contains("eu/interlink/treeitem/UPDATED"));
     }
 
@@ -280,7 +281,7 @@ public class TreeIT {
         };
         for (Object[] c : bad) assertEquals(String.valueOf(c[0]), c[1], assertProblem(http.post(items, c[0]), 400).path("field").asText());
         assertEquals("type", assertProblem(http.patch(items + "/" + task, Map.of("type", "phase")), 400).path("field").asText());
-        assertProblem(http.patch(items + "/" + task, Map.of("name", "x"), Http.AS, "eve"), 403);
+        assertProblem(http.patch(items + "/" + task, Map.of("name", "x"), Http.AS, "eve"), 404);
         assertProblem(http.get(items + "/no-such-item"), 404);
         assertProblem(http.patch(items + "/no-such-item", Map.of("name", "x")), 404);
         assertProblem(http.method("PUT", items + "/" + task), 405);
@@ -289,7 +290,7 @@ public class TreeIT {
         assertEquals(204, http.delete(items + "/" + objective).status());
         assertProblem(http.get(items + "/" + task), 404);
         assertEquals(0, Coproduction.count(tree(id), "task"));
-        Await.until("the deletion in the activity log", Duration.ofSeconds(10), () -> http.get("/api/v1/activity?subjectType=treeitem&subjectId=" + objective),
+        Await.until("the deletion in the activity log", Duration.ofSeconds(10), () -> http.get("/api/v1/activity?subjectType=treeitem&subjectId=" + objective + "&process=" + id),
                 a -> a.body().contains("eu/interlink/treeitem/DELETED"));
     }
 
@@ -303,7 +304,7 @@ public class TreeIT {
         assertProblem(http.delete("/api/v1/processes/" + id + "/schema"), 404);
         assertEquals(201, http.post("/api/v1/processes/" + id + "/schema", Map.of("schema", "servicedescriptionenhancement")).status());
         assertEquals("servicedescriptionenhancement", tree(id).path("schemas").path(0).asText());
-        Await.until("the clearing in the activity log", Duration.ofSeconds(10), () -> http.get("/api/v1/activity?processId=" + id),
+        Await.until("the clearing in the activity log", Duration.ofSeconds(10), () -> http.get("/api/v1/activity?process=" + id),
                 a -> a.body().contains("eu/interlink/process/TREE_CLEARED") && a.body().contains("eu/interlink/process/TREE_INSTANTIATED"));
     }
 }

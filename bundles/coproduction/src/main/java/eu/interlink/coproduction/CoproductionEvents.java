@@ -28,4 +28,13 @@ public final class CoproductionEvents {
     public static final String ITEM_DISABLED = "eu/interlink/treeitem/DISABLED";
     public static final String ITEM_ENABLED = "eu/interlink/treeitem/ENABLED";
     public static final String ITEM_DELETED = "eu/interlink/treeitem/DELETED";
+
+    /** With {@code team}, {@code item} (when on a subtree) and the flags. */
+    public static final String PERMISSION_GRANTED = "eu/interlink/process/PERMISSION_GRANTED";
+    public static final String PERMISSION_CHANGED = "eu/interlink/process/PERMISSION_CHANGED";
+    public static final String PERMISSION_REVOKED = "eu/interlink/process/PERMISSION_REVOKED";
+    public static final String PARTICIPATION_REQUESTED = "eu/interlink/process/PARTICIPATION_REQUESTED";
+    /** With {@code applicant} and {@code team}, which the applicant joined. */
+    public static final String PARTICIPATION_ACCEPTED = "eu/interlink/process/PARTICIPATION_ACCEPTED";
+    public static final String PARTICIPATION_DECLINED = "eu/interlink/process/PARTICIPATION_DECLINED";
 }

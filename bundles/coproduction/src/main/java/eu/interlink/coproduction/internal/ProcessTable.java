@@ -32,9 +32,13 @@ final class ProcessTable {
         return find(c, id).orElseThrow(() -> KernelException.notFound("Process", id));
     }
 
-    /** The process, if {@code user} administers it: 404 when there is no such process, 403 when not theirs. */
+    /**
+     * The process, if {@code user} administers it: 404 when there is no such process or the caller may not even
+     * read it, 401 for someone anonymous, 403 when not theirs.
+     */
     static CoproductionProcess requireAdministrator(Connection c, String id, String user) throws SQLException {
-        CoproductionProcess p = require(c, id);
+        CoproductionProcess p = Access.requireReadable(c, id, user);
+        Access.require(true, user, "change process '" + id + "'");
         if (!p.administrators().contains(user)) {
             throw new KernelException(403, "not-an-administrator", "Not an administrator",
                     "Only an administrator of process '" + id + "' may change it; '" + Text.clip(user) + "' is not one");
@@ -83,6 +87,22 @@ final class ProcessTable {
 
     private static String where(ProcessQuery q, List<Object> params) {
         StringBuilder w = new StringBuilder(" WHERE 1 = 1");
+        // Only what the viewer may read: public processes, and those they administer or take part in by a team.
+        String viewer = q.viewer().filter(Access::signedIn).orElse(null);
+        String theirs = "id IN (SELECT process_id FROM process_administrator WHERE user_name = ?)"
+                + " OR id IN (SELECT pp.process_id FROM process_permission pp JOIN team_member tm ON tm.team_id = pp.team_id WHERE tm.user_name = ?)";
+        if (q.mine()) {
+            if (viewer == null) return " WHERE 1 = 0";
+            w.append(" AND (").append(theirs).append(")");
+            params.add(viewer);
+            params.add(viewer);
+        } else if (viewer == null) {
+            w.append(" AND is_public = TRUE");
+        } else {
+            w.append(" AND (is_public = TRUE OR ").append(theirs).append(")");
+            params.add(viewer);
+            params.add(viewer);
+        }
         q.status().ifPresent(s -> { w.append(" AND status = ?"); params.add(s.label()); });
         q.isPublic().ifPresent(p -> { w.append(" AND is_public = ?"); params.add(p); });
         q.text().ifPresent(text -> {

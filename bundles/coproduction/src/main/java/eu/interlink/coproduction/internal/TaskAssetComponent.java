@@ -18,6 +18,7 @@ import eu.interlink.coproduction.CatalogueEntry;
 import eu.interlink.coproduction.CatalogueFile;
 import eu.interlink.coproduction.CatalogueService;
 import eu.interlink.coproduction.CoproductionEvents;
+import eu.interlink.coproduction.CoproductionProcess;
 import eu.interlink.coproduction.FieldException;
 import eu.interlink.coproduction.ItemType;
 import eu.interlink.coproduction.Language;
@@ -59,8 +60,9 @@ public class TaskAssetComponent implements TaskAssetService {
     public AssetRecord create(String processId, String taskId, TaskAssetRequest request, Language language, String user) {
         boolean[] started = {false};
         AssetRecord created = store.inTransaction(c -> {
-            ProcessTable.requireAdministrator(c, processId, user);
+            CoproductionProcess p = Access.requireReadable(c, processId, user);
             TreeTable.Row task = requireTask(c, processId, taskId);
+            Access.require(Access.rights(c, p, taskId, user).createAssets(), user, "add assets to task '" + taskId + "'");
             if (!task.enabled()) {
                 throw new KernelException(409, "item-disabled", "Task disabled", "Task '" + taskId + "' is disabled; enable it before adding assets");
             }

@@ -426,6 +426,8 @@ public class IdentityComponent implements IdentityService {
             out.put("administeredProcesses", rows(c, "SELECT p.id, p.name, a.added_at FROM process_administrator a JOIN coproduction_process p ON p.id = a.process_id WHERE a.user_name = ? ORDER BY a.added_at",
                     account.name(), "id", "name", "addedAt"));
             out.put("createdProcesses", rows(c, "SELECT id, name, created_at FROM coproduction_process WHERE created_by = ? ORDER BY created_at", account.name(), "id", "name", "createdAt"));
+            out.put("participationRequests", rows(c, "SELECT process_id, status, message, created_at FROM participation_request WHERE applicant = ? ORDER BY created_at",
+                    account.name(), "process", "status", "message", "createdAt"));
             out.put("ratings", rows(c, "SELECT entry_id, stars, updated_at FROM catalogue_rating WHERE user_name = ? ORDER BY updated_at", account.name(), "interlinker", "stars", "updatedAt"));
             out.put("activity", rows(c, "SELECT id, occurred_at, topic, subject_type, subject_id FROM activity_log WHERE actor = ? ORDER BY id DESC", account.name(),
                     "id", "occurredAt", "topic", "subjectType", "subjectId"));
@@ -439,6 +441,7 @@ public class IdentityComponent implements IdentityService {
         {"process_administrator", "user_name"}, {"process_administrator", "added_by"}, {"coproduction_process", "created_by"},
         {"tree_item", "created_by"}, {"tree_item", "disabled_by"}, {"activity_log", "actor"}, {"asset", "created_by"},
         {"interlinker_history", "actor"}, {"catalogue_rating", "user_name"}, {"audit_log", "account_name"}, {"audit_log", "actor"},
+        {"process_permission", "granted_by"}, {"participation_request", "applicant"}, {"participation_request", "decided_by"},
     };
 
     @Override

@@ -7,12 +7,16 @@ import org.osgi.service.component.ComponentContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ServiceScope;
 
 import eu.interlink.api.AssetAccess;
 import eu.interlink.api.AssetNotFoundException;
 import eu.interlink.api.AssetRef;
 import eu.interlink.api.AssetWork;
+import eu.interlink.kernel.service.AssetPolicy;
+import eu.interlink.kernel.service.KernelException;
 import eu.interlink.store.Store;
 
 /**
@@ -28,6 +32,10 @@ public class AssetAccessComponent implements AssetAccess {
     @Reference
     private RegistryComponent registry;
 
+    /** Decides for assets inside processes; while it is absent, those are not reachable from Interlinkers' pages. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile AssetPolicy policy;
+
     private long bundleId;
 
     @Activate
@@ -40,6 +48,16 @@ public class AssetAccessComponent implements AssetAccess {
         AssetTable.Row row = store.inTransaction(c -> AssetTable.find(c, assetId == null ? "" : assetId))
                 .filter(r -> r.kind() == eu.interlink.kernel.service.AssetKind.INTERNAL && registry.registeredBy(r.interlinkerId(), bundleId))
                 .orElseThrow(() -> new AssetNotFoundException(assetId));
+        if (row.processId() != null) {
+            // Interlinkers answer 404 for an asset they cannot reach: the same whether it is absent or not the caller's.
+            AssetPolicy decides = policy;
+            if (decides == null) throw new AssetNotFoundException(assetId);
+            try {
+                decides.check(row.processId(), row.taskId(), user, AssetPolicy.Action.USE);
+            } catch (KernelException refused) {
+                throw new AssetNotFoundException(assetId);
+            }
+        }
         // Counted in like a kernel call, so that the data never changes shape under an Interlinker's own page.
         RegistryComponent.Registration own = registry.acquireOwn(row.interlinkerId(), bundleId)
                 .orElseThrow(() -> new AssetNotFoundException(assetId));

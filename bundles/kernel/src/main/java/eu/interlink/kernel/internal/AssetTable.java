@@ -87,7 +87,7 @@ final class AssetTable {
     }
 
     static int count(Connection c, Optional<String> interlinkerId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM asset" + (interlinkerId.isPresent() ? " WHERE interlinker_id = ?" : ""))) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM asset WHERE process_id IS NULL" + (interlinkerId.isPresent() ? " AND interlinker_id = ?" : ""))) {
             if (interlinkerId.isPresent()) ps.setString(1, interlinkerId.get());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -97,7 +97,7 @@ final class AssetTable {
     }
 
     static List<Row> page(Connection c, Optional<String> interlinkerId, int offset, int limit) throws SQLException {
-        String sql = "SELECT " + COLUMNS + " FROM asset" + (interlinkerId.isPresent() ? " WHERE interlinker_id = ?" : "")
+        String sql = "SELECT " + COLUMNS + " FROM asset WHERE process_id IS NULL" + (interlinkerId.isPresent() ? " AND interlinker_id = ?" : "")
                 + " ORDER BY created_at DESC, id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 0;

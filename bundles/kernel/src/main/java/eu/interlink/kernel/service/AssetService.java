@@ -52,6 +52,7 @@ public interface AssetService {
 
     Optional<AssetRecord> get(String assetId);
 
+    /** Assets outside any process, newest first (a process's assets are listed per task, for those who may read it). */
     Page<AssetRecord> list(Optional<String> interlinkerId, int offset, int limit);
 
     AssetRecord copy(String assetId, Locale locale, Principal user);

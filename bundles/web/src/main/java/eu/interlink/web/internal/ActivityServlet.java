@@ -14,11 +14,16 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
+import eu.interlink.coproduction.PermissionService;
 import eu.interlink.kernel.service.ActivityEntry;
 import eu.interlink.kernel.service.ActivityLog;
 import eu.interlink.kernel.service.Page;
 
-/** {@code GET /api/v1/activity?subjectType=&subjectId=&process=}: the activity log, newest first, paged. */
+/**
+ * {@code GET /api/v1/activity?subjectType=&subjectId=&process=}: the activity log, newest first, paged. With
+ * {@code process}, for whoever may read that process (404 otherwise); the whole platform's log, which names
+ * private processes and people, is for operators.
+ */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletName("interlink-api-activity")
 @HttpWhiteboardServletPattern("/api/v1/activity")
@@ -28,12 +33,18 @@ public class ActivityServlet extends Api {
     @Reference
     private transient ActivityLog log;
 
+    @Reference
+    private transient PermissionService permissions;
+
     @Override
     protected void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
         requireGet(request, response);
         int offset = intParameter(request, "offset", 0, 0, 1_000_000);
         int limit = intParameter(request, "limit", 50, 1, 200);
-        Page<ActivityEntry> page = log.read(text(request, "subjectType"), text(request, "subjectId"), text(request, "process"), offset, limit);
+        Optional<String> process = text(request, "process");
+        if (process.isPresent()) permissions.rights(process.get(), Optional.empty(), Callers.caller(request));
+        else Callers.requireOperator(request);
+        Page<ActivityEntry> page = log.read(text(request, "subjectType"), text(request, "subjectId"), process, offset, limit);
         json(response, 200, Views.page(page, page.items().stream().map(ActivityServlet::view).toList()));
     }
 

@@ -11,10 +11,13 @@ import javax.servlet.http.HttpServletResponse;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 import eu.interlink.api.InterlinkerDescriptor;
+import eu.interlink.kernel.service.AssetPolicy;
 import eu.interlink.kernel.service.AssetRecord;
 import eu.interlink.kernel.service.AssetService;
 import eu.interlink.kernel.service.InterlinkerEntry;
@@ -39,6 +42,10 @@ public class AssetsServlet extends Api {
     @Reference
     private transient InterlinkerRegistry registry;
 
+    /** Decides for the assets of processes; while absent, those answer 503 here. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private transient volatile AssetPolicy policy;
+
     @Override
     protected void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String method = request.getMethod();
@@ -55,8 +62,9 @@ public class AssetsServlet extends Api {
         String id = path[0];
         if (path.length == 1 && !id.isEmpty()) {
             switch (method) {
-                case "GET", "HEAD" -> json(response, 200, view(find(id)));
+                case "GET", "HEAD" -> json(response, 200, view(allowed(find(id), request, AssetPolicy.Action.READ)));
                 case "DELETE" -> {
+                    allowed(find(id), request, AssetPolicy.Action.DELETE);
                     assets.delete(id, locale, request.getUserPrincipal());
                     response.setStatus(204);
                 }
@@ -64,11 +72,13 @@ public class AssetsServlet extends Api {
             }
         } else if (path.length == 2 && path[1].equals("copy")) {
             if (!"POST".equals(method)) throw methodNotAllowed(response, method, "POST");
+            allowed(find(id), request, AssetPolicy.Action.USE);
             AssetRecord copy = assets.copy(id, locale, request.getUserPrincipal());
             response.setHeader("Location", "/api/v1/assets/" + copy.id());
             json(response, 201, view(copy));
         } else if (path.length == 2 && path[1].equals("download")) {
             if (!"GET".equals(method)) throw methodNotAllowed(response, method, "GET");
+            allowed(find(id), request, AssetPolicy.Action.USE);
             assets.export(id, locale, request.getUserPrincipal(), (fileName, contentType) -> {
                 response.setStatus(200);
                 response.setContentType(contentType);
@@ -110,6 +120,15 @@ public class AssetsServlet extends Api {
 
     private AssetRecord find(String id) {
         return assets.get(id).orElseThrow(() -> Problem.notFound("There is no asset '" + clip(id) + "'"));
+    }
+
+    /** An asset of a process follows the process's permissions (404, 401, 403); others are open as before. */
+    private AssetRecord allowed(AssetRecord a, HttpServletRequest request, AssetPolicy.Action action) {
+        if (a.processId().isEmpty()) return a;
+        AssetPolicy decides = policy;
+        if (decides == null) throw new Problem(503, "unavailable", "Service unavailable", "Permissions cannot be checked now; try again shortly");
+        decides.check(a.processId().get(), a.taskId().orElse(null), request.getUserPrincipal(), action);
+        return a;
     }
 
     private Map<String, Object> view(AssetRecord a) {

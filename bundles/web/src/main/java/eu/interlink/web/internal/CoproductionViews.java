@@ -9,6 +9,9 @@ import eu.interlink.coproduction.CatalogueEntry;
 import eu.interlink.coproduction.CoproductionProcess;
 import eu.interlink.coproduction.ItemType;
 import eu.interlink.coproduction.Language;
+import eu.interlink.coproduction.ParticipationRequest;
+import eu.interlink.coproduction.Permission;
+import eu.interlink.coproduction.Rights;
 import eu.interlink.coproduction.ProcessTree;
 import eu.interlink.coproduction.Schema;
 import eu.interlink.coproduction.SchemaItem;
@@ -151,6 +154,47 @@ final class CoproductionViews {
         out.put("available", e.available());
         out.put("ratingAverage", e.ratingAverage().orElse(null));
         out.put("links", Map.of("self", "/api/v1/interlinkers/" + e.id()));
+        return out;
+    }
+    static Map<String, Object> rights(Rights r) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("read", r.read());
+        out.put("administer", r.administer());
+        out.put("access", r.access());
+        out.put("createAssets", r.createAssets());
+        out.put("deleteAssets", r.deleteAssets());
+        out.put("roles", r.roles());
+        out.put("teams", r.teams());
+        return out;
+    }
+
+    static Map<String, Object> permission(Permission p) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", p.id());
+        out.put("process", p.processId());
+        out.put("item", p.itemId().orElse(null));
+        out.put("team", p.teamId());
+        out.put("access", p.access());
+        out.put("createAssets", p.createAssets());
+        out.put("deleteAssets", p.deleteAssets());
+        out.put("grantedBy", p.grantedBy());
+        out.put("grantedAt", p.grantedAt().toString());
+        out.put("links", Map.of("self", "/api/v1/processes/" + p.processId() + "/permissions/" + p.id()));
+        return out;
+    }
+
+    static Map<String, Object> participation(ParticipationRequest r) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", r.id());
+        out.put("process", r.processId());
+        out.put("applicant", r.applicant());
+        out.put("message", r.message());
+        out.put("status", r.status().label());
+        out.put("team", r.teamId().orElse(null));
+        out.put("decidedBy", r.decidedBy().orElse(null));
+        out.put("createdAt", r.createdAt().toString());
+        out.put("decidedAt", r.decidedAt().map(Object::toString).orElse(null));
+        out.put("links", Map.of("self", "/api/v1/processes/" + r.processId() + "/participation-requests/" + r.id()));
         return out;
     }
 }

@@ -38,7 +38,7 @@ import eu.interlink.kernel.service.Page;
 
 /**
  * The catalogue: {@code GET /api/v1/interlinkers} (search, filters, facets, paging), {@code POST} of an external
- * entry; {@code GET|PUT|DELETE /api/v1/interlinkers/{id}}; and per entry {@code /related}, {@code /ratings}
+ * entry; {@code GET|PUT|DELETE /api/v1/interlinkers/{id}} (changes by operators only); and per entry {@code /related}, {@code /ratings}
  * (GET, POST), {@code /logo}, {@code /snapshots/{n}}, {@code /instructions}, {@code /resource}.
  */
 @Component(service = Servlet.class)
@@ -66,8 +66,10 @@ public class InterlinkersServlet extends Api {
         boolean get = "GET".equals(method) || "HEAD".equals(method);
         if (path.length == 0) {
             if (get) search(request, response, language(request, response));
-            else if ("POST".equals(method)) create(request, response);
-            else throw methodNotAllowed(response, method, "GET", "POST");
+            else if ("POST".equals(method)) {
+                Callers.requireOperator(request);
+                create(request, response);
+            } else throw methodNotAllowed(response, method, "GET", "POST");
             return;
         }
         String id = path[0];
@@ -80,10 +82,12 @@ public class InterlinkersServlet extends Api {
                     json(response, 200, CatalogueViews.detail(e, language, e.registration().isPresent() ? registry.versions(id) : List.of()));
                 }
                 case "PUT" -> {
+                    Callers.requireOperator(request);
                     Language language = language(request, response);
                     json(response, 200, CatalogueViews.detail(catalogue.update(id, draft(readObject(request), id)), language, List.of()));
                 }
                 case "DELETE" -> {
+                    Callers.requireOperator(request);
                     catalogue.delete(id);
                     response.setStatus(204);
                 }

@@ -24,6 +24,9 @@ import eu.interlink.coproduction.ItemFields;
 import eu.interlink.coproduction.ItemStatus;
 import eu.interlink.coproduction.ItemType;
 import eu.interlink.coproduction.Language;
+import eu.interlink.coproduction.ParticipationRequest;
+import eu.interlink.coproduction.Permission;
+import eu.interlink.coproduction.PermissionService;
 import eu.interlink.coproduction.ProcessFields;
 import eu.interlink.coproduction.ProcessQuery;
 import eu.interlink.coproduction.ProcessService;
@@ -49,8 +52,12 @@ import eu.interlink.kernel.service.Page;
  * POST                    /processes/{id}/items/{itemId}/disable|enable
  * GET|POST                /processes/{id}/tasks/{taskId}/assets
  * GET                     /processes/{id}/tasks/{taskId}/recommendations
+ * GET                     /processes/{id}/rights,  GET /processes/{id}/items/{itemId}/rights   (what the caller may do)
+ * GET|POST                /processes/{id}/permissions,  PATCH|DELETE /processes/{id}/permissions/{permissionId}
+ * GET|POST                /processes/{id}/participation-requests,  POST …/{requestId}/accept|decline
  * </pre>
- * The caller is {@link Callers#caller}; changes need a process administrator.
+ * The caller is {@link Callers#caller}. A process the caller may not read is a 404 on every path below it, as if
+ * it did not exist; the co-production services decide every change (401, 403).
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletName("interlink-api-processes")
@@ -61,6 +68,7 @@ public class ProcessesServlet extends Api {
             "requirements", "language", "logotype", "tags", "public", "status");
     private static final Set<String> ITEM_FIELDS = Set.of("type", "parent", "name", "description", "status", "startDate", "endDate",
             "problemProfiles", "prerequisites");
+    private static final Set<String> PERMISSION_FIELDS = Set.of("team", "item", "access", "createAssets", "deleteAssets");
     private static final String STATUSES = "awaiting, in_progress, finished";
     /** Software ids are kebab-case; imported knowledge and external ids may keep the seed's underscores. */
     private static final java.util.regex.Pattern INTERLINKER_ID = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,199}");
@@ -76,6 +84,9 @@ public class ProcessesServlet extends Api {
 
     @Reference
     private transient InterlinkerRegistry registry;
+
+    @Reference
+    private transient PermissionService permissions;
 
     @Override
     protected void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -101,6 +112,8 @@ public class ProcessesServlet extends Api {
             return;
         }
         String id = path[0];
+        // Reading anything below a process needs the right to read the process (404 otherwise, not 403).
+        if (AuthenticationFilter.safe(method)) permissions.rights(id, Optional.empty(), Callers.caller(request));
         if (path.length == 1) {
             process(request, response, id);
             return;
@@ -115,6 +128,13 @@ public class ProcessesServlet extends Api {
             }
             case "items" -> items(request, response, id, path, language);
             case "tasks" -> tasks(request, response, id, path, language);
+            case "rights" -> {
+                if (path.length != 2) throw notFound(request);
+                requireGet(request, response);
+                json(response, 200, CoproductionViews.rights(permissions.rights(id, Optional.empty(), Callers.caller(request))));
+            }
+            case "permissions" -> permissions(request, response, id, path);
+            case "participation-requests" -> participation(request, response, id, path);
             default -> throw notFound(request);
         }
     }
@@ -142,7 +162,14 @@ public class ProcessesServlet extends Api {
         if (q != null && q.length() > 200) throw Problem.badParameter("q", "Query parameter 'q' must be at most 200 characters");
         int offset = intParameter(request, "offset", 0, 0, 1_000_000);
         int limit = intParameter(request, "limit", 20, 1, 100);
-        Page<CoproductionProcess> page = processes.list(new ProcessQuery(status, isPublic, Optional.ofNullable(q).filter(s -> !s.isBlank()), offset, limit));
+        String mine = request.getParameter("mine");
+        if (mine != null && !mine.equals("true") && !mine.equals("false")) {
+            throw Problem.badParameter("mine", "Query parameter 'mine' must be true or false, not '" + clip(mine) + "'");
+        }
+        Optional<String> viewer = Callers.current(request).map(c -> c.account().name());
+        if ("true".equals(mine)) Callers.requireSignedIn(request);
+        Page<CoproductionProcess> page = processes.list(new ProcessQuery(status, isPublic, Optional.ofNullable(q).filter(s -> !s.isBlank()), viewer,
+                "true".equals(mine), offset, limit));
         json(response, 200, Views.page(page, page.items().stream().map(CoproductionViews::process).toList()));
     }
 
@@ -248,6 +275,9 @@ public class ProcessesServlet extends Api {
                 }
                 default -> throw methodNotAllowed(response, method, "GET", "PATCH", "DELETE");
             }
+        } else if (path.length == 4 && path[3].equals("rights")) {
+            requireGet(request, response);
+            json(response, 200, CoproductionViews.rights(permissions.rights(id, Optional.of(path[2]), Callers.caller(request))));
         } else if (path.length == 4 && (path[3].equals("disable") || path[3].equals("enable"))) {
             if (!"POST".equals(method)) throw methodNotAllowed(response, method, "POST");
             json(response, 200, CoproductionViews.item(trees.setDisabled(id, path[2], path[3].equals("disable"), Callers.caller(request)), language));
@@ -359,5 +389,87 @@ public class ProcessesServlet extends Api {
                 .filter(e -> e.status() == InterlinkerStatus.ACTIVE)
                 .flatMap(InterlinkerEntry::descriptor).orElse(null);
         return Views.asset(a, serving);
+    }
+    private void permissions(HttpServletRequest request, HttpServletResponse response, String id, String[] path) throws IOException {
+        String method = request.getMethod();
+        String user = Callers.caller(request);
+        if (path.length == 2) {
+            switch (method) {
+                case "GET", "HEAD" -> json(response, 200, Map.of("items", permissions.list(id, user).stream().map(CoproductionViews::permission).toList()));
+                case "POST" -> {
+                    Map<String, Object> body = readObject(request);
+                    Bodies.onlyKnown(body, "", PERMISSION_FIELDS);
+                    String item = Bodies.string(body, "item", "item");
+                    Permission p = permissions.grant(id, Optional.ofNullable(item), Bodies.string(body, "team", "team"), flag(body, "access"),
+                            flag(body, "createAssets"), flag(body, "deleteAssets"), user);
+                    response.setHeader("Location", "/api/v1/processes/" + id + "/permissions/" + p.id());
+                    json(response, 201, CoproductionViews.permission(p));
+                }
+                default -> throw methodNotAllowed(response, method, "GET", "POST");
+            }
+        } else if (path.length == 3) {
+            switch (method) {
+                case "PATCH" -> {
+                    Map<String, Object> body = readObject(request);
+                    Bodies.onlyKnown(body, "", Set.of("access", "createAssets", "deleteAssets"));
+                    json(response, 200, CoproductionViews.permission(permissions.change(id, path[2], Bodies.bool(body, "access", "access"),
+                            Bodies.bool(body, "createAssets", "createAssets"), Bodies.bool(body, "deleteAssets", "deleteAssets"), user)));
+                }
+                case "DELETE" -> {
+                    permissions.revoke(id, path[2], user);
+                    response.setStatus(204);
+                }
+                default -> throw methodNotAllowed(response, method, "PATCH", "DELETE");
+            }
+        } else {
+            throw notFound(request);
+        }
+    }
+
+    /** A grant's flag: absent is false, so that a grant gives only what it names. */
+    private static boolean flag(Map<String, Object> body, String field) {
+        return Boolean.TRUE.equals(Bodies.bool(body, field, field));
+    }
+
+    private void participation(HttpServletRequest request, HttpServletResponse response, String id, String[] path) throws IOException {
+        String method = request.getMethod();
+        String user = Callers.caller(request);
+        if (path.length == 2) {
+            switch (method) {
+                case "GET", "HEAD" -> {
+                    String raw = request.getParameter("status");
+                    Optional<ParticipationRequest.Status> status = Optional.empty();
+                    if (raw != null) {
+                        status = Optional.of(ParticipationRequest.Status.of(raw).orElseThrow(() -> Problem.badParameter("status",
+                                "Query parameter 'status' must be one of pending, accepted, declined, not '" + clip(raw) + "'")));
+                    }
+                    int offset = intParameter(request, "offset", 0, 0, 1_000_000);
+                    int limit = intParameter(request, "limit", 20, 1, 100);
+                    Page<ParticipationRequest> page = permissions.participationRequests(id, status, user, offset, limit);
+                    json(response, 200, Views.page(page, page.items().stream().map(CoproductionViews::participation).toList()));
+                }
+                case "POST" -> {
+                    Map<String, Object> body = readObject(request);
+                    Bodies.onlyKnown(body, "", Set.of("message"));
+                    ParticipationRequest r = permissions.requestParticipation(id, Bodies.string(body, "message", "message"), user);
+                    response.setHeader("Location", "/api/v1/processes/" + id + "/participation-requests/" + r.id());
+                    json(response, 201, CoproductionViews.participation(r));
+                }
+                default -> throw methodNotAllowed(response, method, "GET", "POST");
+            }
+        } else if (path.length == 4 && (path[3].equals("accept") || path[3].equals("decline"))) {
+            if (!"POST".equals(method)) throw methodNotAllowed(response, method, "POST");
+            ParticipationRequest r;
+            if (path[3].equals("accept")) {
+                Map<String, Object> body = readObject(request);
+                Bodies.onlyKnown(body, "", Set.of("team"));
+                r = permissions.accept(id, path[2], Bodies.string(body, "team", "team"), user);
+            } else {
+                r = permissions.decline(id, path[2], user);
+            }
+            json(response, 200, CoproductionViews.participation(r));
+        } else {
+            throw notFound(request);
+        }
     }
 }

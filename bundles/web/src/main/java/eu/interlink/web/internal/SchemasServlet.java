@@ -27,7 +27,8 @@ import eu.interlink.kernel.service.KernelException;
 import eu.interlink.kernel.service.Page;
 
 /**
- * Schemas (process templates): {@code GET|POST /api/v1/schemas}, {@code GET|PUT|DELETE /api/v1/schemas/{id}}.
+ * Schemas (process templates): {@code GET|POST /api/v1/schemas}, {@code GET|PUT|DELETE /api/v1/schemas/{id}}; changes are
+ * for operators.
  * Texts are answered in the negotiated language; a body gives each text as a string (in that language) or as
  * an object per language.
  */
@@ -47,6 +48,8 @@ public class SchemasServlet extends Api {
         String method = request.getMethod();
         String[] path = segments(request);
         Language language = language(request, response);
+        // Schemas are the platform's templates: everyone reads them, operators change them.
+        if (!AuthenticationFilter.safe(method)) Callers.requireOperator(request);
         if (path.length == 0) {
             switch (method) {
                 case "GET", "HEAD" -> list(request, response, language);
