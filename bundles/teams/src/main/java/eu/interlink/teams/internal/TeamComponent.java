@@ -270,6 +270,7 @@ public class TeamComponent implements TeamService {
 
     @Override
     public TeamApplication decide(String teamId, String applicationId, boolean accept, String user) {
+        boolean[] joined = {false};
         TeamApplication decided = store.inTransaction(c -> {
             TeamTables.Scoped s = TeamTables.readableTeam(c, teamId, user);
             Optional<TeamApplication> found = TeamTables.findApplication(c, teamId, applicationId);
@@ -291,12 +292,13 @@ public class TeamComponent implements TeamService {
             if (accept && !s.team().members().contains(a.applicant())) {
                 TeamTables.addMember(c, teamId, a.applicant(), false, user);
                 TeamTables.touchTeam(c, teamId);
+                joined[0] = true;
             }
             return new TeamApplication(a.id(), a.teamId(), a.applicant(), a.message(), status, Optional.of(user), a.createdAt(), Optional.of(now));
         });
         Poster.post(events, accept ? TeamEvents.APPLICATION_ACCEPTED : TeamEvents.APPLICATION_DECLINED, "team-application", applicationId, user,
                 Map.of("team", teamId));
-        if (accept) post(TeamEvents.MEMBER_ADDED, teamId, user, Map.of("member", decided.applicant()));
+        if (joined[0]) post(TeamEvents.MEMBER_ADDED, teamId, user, Map.of("member", decided.applicant()));
         return decided;
     }
 
