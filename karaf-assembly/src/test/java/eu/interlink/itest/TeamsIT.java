@@ -293,7 +293,7 @@ public class TeamsIT {
         assertEquals("ali", application.path("applicant").asText());
         String appId = application.path("id").asText();
         assertProblem(applicant.post("/api/v1/teams/" + id + "/applications", Map.of("message", "again")), 409);
-        assertEquals("message", assertProblem(applicant.post("/api/v1/teams/" + id + "/applications", Map.of("note", "x")), 400).path("field").asText());
+        assertEquals("note", assertProblem(applicant.post("/api/v1/teams/" + id + "/applications", Map.of("note", "x")), 400).path("field").asText());
 
         // The administrators see all of them; the applicant its own; others none of them.
         String other = another.post("/api/v1/teams/" + id + "/applications", Map.of("message", "Me too")).json().path("id").asText();
