@@ -428,6 +428,12 @@ public class IdentityComponent implements IdentityService {
             out.put("createdProcesses", rows(c, "SELECT id, name, created_at FROM coproduction_process WHERE created_by = ? ORDER BY created_at", account.name(), "id", "name", "createdAt"));
             out.put("participationRequests", rows(c, "SELECT process_id, status, message, created_at FROM participation_request WHERE applicant = ? ORDER BY created_at",
                     account.name(), "process", "status", "message", "createdAt"));
+            out.put("teams", rows(c, "SELECT t.id, t.name, t.organisation_id, m.is_administrator, m.added_at FROM team_member m JOIN team t ON t.id = m.team_id"
+                    + " WHERE m.user_name = ? ORDER BY m.added_at", account.name(), "id", "name", "organisation", "administrator", "addedAt"));
+            out.put("teamApplications", rows(c, "SELECT id, team_id, status, message, created_at, decided_at FROM team_application WHERE applicant = ? ORDER BY created_at",
+                    account.name(), "id", "team", "status", "message", "createdAt", "decidedAt"));
+            out.put("administeredOrganisations", rows(c, "SELECT o.id, a.added_at FROM organisation_administrator a JOIN organisation o ON o.id = a.organisation_id"
+                    + " WHERE a.user_name = ? ORDER BY a.added_at", account.name(), "id", "addedAt"));
             out.put("ratings", rows(c, "SELECT entry_id, stars, updated_at FROM catalogue_rating WHERE user_name = ? ORDER BY updated_at", account.name(), "interlinker", "stars", "updatedAt"));
             out.put("activity", rows(c, "SELECT id, occurred_at, topic, subject_type, subject_id FROM activity_log WHERE actor = ? ORDER BY id DESC", account.name(),
                     "id", "occurredAt", "topic", "subjectType", "subjectId"));
@@ -442,6 +448,9 @@ public class IdentityComponent implements IdentityService {
         {"tree_item", "created_by"}, {"tree_item", "disabled_by"}, {"activity_log", "actor"}, {"asset", "created_by"},
         {"interlinker_history", "actor"}, {"catalogue_rating", "user_name"}, {"audit_log", "account_name"}, {"audit_log", "actor"},
         {"process_permission", "granted_by"}, {"participation_request", "applicant"}, {"participation_request", "decided_by"},
+        {"organisation", "created_by"}, {"organisation_administrator", "user_name"}, {"organisation_administrator", "added_by"},
+        {"team", "created_by"}, {"team_member", "user_name"}, {"team_member", "added_by"}, {"team_application", "applicant"},
+        {"team_application", "decided_by"},
     };
 
     @Override

@@ -22,11 +22,13 @@ import eu.interlink.identity.Caller;
 import eu.interlink.identity.IdentityService;
 import eu.interlink.identity.NewApiToken;
 import eu.interlink.identity.SessionInfo;
+import eu.interlink.teams.TeamService;
 
 /**
  * The caller's own account: {@code GET /api/v1/me}, {@code POST /me/password}, {@code GET /me/sessions},
  * {@code GET|POST /me/tokens}, {@code DELETE /me/tokens/{id}}, and for the GDPR {@code GET /me/export} (all data
- * about the caller) and {@code DELETE /me} (erasure). All of it needs a signed-in caller (401 otherwise).
+ * about the caller) and {@code DELETE /me} (erasure); {@code GET /me/teams} and {@code GET /me/applications}, the teams the
+ * caller is a member of and its applications to join teams. All of it needs a signed-in caller (401 otherwise).
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletName("interlink-api-me")
@@ -36,6 +38,9 @@ public class MeServlet extends Api {
 
     @Reference
     private transient IdentityService identity;
+
+    @Reference
+    private transient TeamService teams;
 
     @Override
     protected void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -87,6 +92,16 @@ public class MeServlet extends Api {
                 json(response, 200, export);
             }
             case "tokens" -> tokens(request, response, path, me, address);
+            case "teams" -> {
+                if (path.length != 1) throw Problem.notFound("No such resource: " + clip(request.getRequestURI()));
+                requireGet(request, response);
+                json(response, 200, Map.of("items", teams.teamsOf(me.name()).stream().map(TeamViews::team).toList()));
+            }
+            case "applications" -> {
+                if (path.length != 1) throw Problem.notFound("No such resource: " + clip(request.getRequestURI()));
+                requireGet(request, response);
+                json(response, 200, Map.of("items", teams.applicationsOf(me.name()).stream().map(TeamViews::application).toList()));
+            }
             default -> throw Problem.notFound("No such resource: " + clip(request.getRequestURI()));
         }
     }

@@ -30,6 +30,7 @@ final class Problem extends RuntimeException {
     static Problem of(KernelException e) {
         Problem p = new Problem(e.status(), e.type(), e.title(), e.detail());
         if (e instanceof FieldException f) p.with("field", f.field());
+        if (e instanceof eu.interlink.teams.InvalidFieldException f) p.with("field", f.field());
         if (e instanceof eu.interlink.identity.IdentityException i) {
             if (i.field() != null) p.with("field", i.field());
             if (i.retryAfterSeconds() > 0) p.with("retryAfter", i.retryAfterSeconds());
