@@ -16,8 +16,6 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import javax.inject.Inject;
-
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -25,7 +23,6 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -50,9 +47,6 @@ public class AuthorizationMatrixIT {
     private static final String MEMBER = "mx-meg";
     private static final String STRANGER = "mx-sam";
     private static final String EXTRA = "mx-extra";
-
-    @Inject
-    private BundleContext context;
 
     private final Map<Role, Http> clients = new LinkedHashMap<>();
     private final List<String> failures = new ArrayList<>();
@@ -132,12 +126,12 @@ public class AuthorizationMatrixIT {
     public void everyEndpointAnswersEachRoleExactly() throws Exception {
         Http anonymous = Platform.http();
         Platform.awaitReady(anonymous);
-        Coproduction.Report report = Coproduction.importSchemas(context, Platform.seedCatalogue());
-        assertEquals(report.issues().toString(), 0, report.issues().size());
         Await.until("the checklist Interlinker", Duration.ofSeconds(60), () -> anonymous.get("/api/v1/interlinkers/checklist"), a -> a.status() == 200);
         clients.put(Role.ANONYMOUS, anonymous);
         clients.put(Role.STRANGER, Platform.signedIn(STRANGER));
         clients.put(Role.OPERATOR, Platform.operator());
+        // The whole shared catalogue (schemas, problem profiles, knowledge Interlinkers), as an operator imports it.
+        ok(as(Role.OPERATOR).post("/api/v1/admin/import", Map.of("folder", Platform.seedCatalogue().getAbsolutePath())), 200);
         clients.put(Role.MEMBER, Platform.signedIn(MEMBER));
         clients.put(Role.ADMIN, Platform.signedIn(ADMIN));
         Platform.signedIn(EXTRA);
@@ -145,6 +139,7 @@ public class AuthorizationMatrixIT {
         table();
         coverage(anonymous);
         for (Case c : cases) run(c);
+        lists();
         interlinkerPages();
         assertTrue(calls + " calls; " + failures.size() + " answers differ from the table:\n" + String.join("\n", failures), failures.isEmpty());
     }
@@ -213,6 +208,7 @@ public class AuthorizationMatrixIT {
 
     private void table() {
         String pp = "/api/v1/processes/" + p;
+        String profile = as(Role.ANONYMOUS).get("/api/v1/problemprofiles").json().path("items").path(0).path("id").asText();
         // The platform.
         add("GET", "/api/v1/health", "/api/v1/health", null, all(200));
         add("GET", "/api/v1/openapi.json", "/api/v1/openapi.json", null, all(200));
@@ -231,10 +227,12 @@ public class AuthorizationMatrixIT {
                 Map.of("kind", "external", "name", "Gone", "uri", "https://example.org"))), "/api/v1/assets/" + asset), null, statuses(404, 404, 404, 403, 204));
         // Operators run the platform.
         add("GET", "/api/v1/admin/interlinkers", "/api/v1/admin/interlinkers", null, operatorOnly(200));
-        add("POST", "/api/v1/admin/interlinkers", "/api/v1/admin/interlinkers", Map.of(), operatorOnly(415));
+        add("POST", "/api/v1/admin/interlinkers", "/api/v1/admin/interlinkers", Map.of(), operatorOnly(400));
         add("DELETE", "/api/v1/admin/interlinkers/{id}", "/api/v1/admin/interlinkers/mx-none", null, operatorOnly(404));
         add("GET", "/api/v1/admin/interlinkers/{id}/history", "/api/v1/admin/interlinkers/checklist/history", null, operatorOnly(200));
-        for (String action : List.of("upgrade", "rollback", "disable", "enable")) {
+        // An upgrade names the new bundle: without one, the operator's call is a 400 before the id is looked up.
+        add("POST", "/api/v1/admin/interlinkers/{id}/upgrade", "/api/v1/admin/interlinkers/mx-none/upgrade", Map.of(), operatorOnly(400));
+        for (String action : List.of("rollback", "disable", "enable")) {
             add("POST", "/api/v1/admin/interlinkers/{id}/" + action, "/api/v1/admin/interlinkers/mx-none/" + action, Map.of(), operatorOnly(404));
         }
         add("POST", "/api/v1/admin/import", "/api/v1/admin/import", Map.of(), operatorOnly(400));
@@ -254,12 +252,12 @@ public class AuthorizationMatrixIT {
         add("POST", "/api/v1/interlinkers/{id}/ratings", "/api/v1/interlinkers/checklist/ratings", Map.of("value", 4), signedIn(201));
         add("GET", "/api/v1/interlinkers/{id}/logo", "/api/v1/interlinkers/checklist/logo", null, all(404));
         add("GET", "/api/v1/interlinkers/{id}/snapshots/{n}", "/api/v1/interlinkers/checklist/snapshots/0", null, all(404));
-        add("GET", "/api/v1/interlinkers/{id}/instructions", "/api/v1/interlinkers/checklist/instructions", null, all(200));
+        add("GET", "/api/v1/interlinkers/{id}/instructions", "/api/v1/interlinkers/checklist/instructions", null, all(404));
         add("GET", "/api/v1/interlinkers/{id}/resource", "/api/v1/interlinkers/checklist/resource", null, all(404));
         add("DELETE", "/api/v1/interlinkers/{id}", "/api/v1/interlinkers/mx-external", null, operatorOnly(204));
         add("GET", "/api/v1/problemprofiles", "/api/v1/problemprofiles", null, all(200));
-        add("GET", "/api/v1/problemprofiles/{id}", "/api/v1/problemprofiles/ORG_PROBLEM_1", null, all(200));
-        add("GET", "/api/v1/recommendations", "/api/v1/recommendations?problemProfiles=ORG_PROBLEM_1", null, all(200));
+        add("GET", "/api/v1/problemprofiles/{id}", "/api/v1/problemprofiles/" + profile, null, all(200));
+        add("GET", "/api/v1/recommendations", "/api/v1/recommendations?problemProfiles=" + profile, null, all(200));
         // Schemas: everyone reads, operators change.
         add("GET", "/api/v1/schemas", "/api/v1/schemas", null, all(200));
         add("POST", "/api/v1/schemas", "/api/v1/schemas", schema("mx-schema"), operatorOnly(201));
@@ -311,8 +309,8 @@ public class AuthorizationMatrixIT {
         // Accounts: about oneself.
         add("GET", "/api/v1/auth/sign-up", "/api/v1/auth/sign-up", null, all(200));
         add("POST", "/api/v1/auth/sign-in", "/api/v1/auth/sign-in", Map.of("name", ADMIN, "password", "not the password"), all(401));
-        add("GET", "/api/v1/auth/oidc", "/api/v1/auth/oidc", null, all(404));
-        add("GET", "/api/v1/auth/oidc/callback", "/api/v1/auth/oidc/callback", null, all(404));
+        add("GET", "/api/v1/auth/oidc", "/api/v1/auth/oidc", null, all(409));
+        add("GET", "/api/v1/auth/oidc/callback", "/api/v1/auth/oidc/callback", null, all(409));
         add("GET", "/api/v1/me", "/api/v1/me", null, signedIn(200));
         add("GET", "/api/v1/me/export", "/api/v1/me/export", null, signedIn(200));
         add("POST", "/api/v1/me/password", "/api/v1/me/password", Map.of("oldPassword", "not the password", "newPassword", "another long password"), signedIn(403));
@@ -337,9 +335,10 @@ public class AuthorizationMatrixIT {
         add("GET", "/api/v1/teams/{id}/applications", tt + "/applications", null, statuses(401, 404, 200, 200, 200));
         add("POST", "/api/v1/teams/{id}/applications", tt + "/applications", Map.of(), statuses(401, 404, 201, 409, 409));
         String ta = "/api/v1/teams/" + publicTeam + "/applications/";
-        add("GET", "/api/v1/teams/{id}/applications/{appId}", ta + strangerApplication, null, statuses(401, 200, 200, 404, 200));
-        add("POST", "/api/v1/teams/{id}/applications/{appId}/accept", ta + strangerApplication + "/accept", Map.of(), statuses(401, 403, 403, 403, 200));
-        add("POST", "/api/v1/teams/{id}/applications/{appId}/decline", ta + memberApplication + "/decline", Map.of(), statuses(401, 403, 403, 403, 200));
+        // An application is its applicant's and the team's administrators'; to anyone else it does not exist.
+        add("GET", "/api/v1/teams/{id}/applications/{appId}", ta + strangerApplication, null, statuses(401, 200, 404, 404, 200));
+        add("POST", "/api/v1/teams/{id}/applications/{appId}/accept", ta + strangerApplication + "/accept", Map.of(), statuses(401, 403, 404, 404, 200));
+        add("POST", "/api/v1/teams/{id}/applications/{appId}/decline", ta + memberApplication + "/decline", Map.of(), statuses(401, 404, 404, 403, 200));
         add("DELETE", "/api/v1/teams/{id}", adminGets(() -> "/api/v1/teams/" + freshTeam(), tt), null, statuses(401, 404, 403, 403, 204));
         // Organisations: the private one is its administrators' (and visible to operators).
         String oo = "/api/v1/organisations/" + org;
@@ -485,11 +484,23 @@ public class AuthorizationMatrixIT {
                 if (!readOfTheAsset) continue;
                 for (Role role : List.of(Role.MEMBER, Role.ADMIN)) {
                     Http.Answer a = send(as(role), method, real, null);
-                    if (a.status() == 401 || a.status() == 403 || a.status() == 404 || a.status() >= 500) {
+                    // A 404 of the Interlinker's own ("not answered yet") is fine; the one it gives for no asset is not.
+                    boolean asIfAbsent = a.status() == 404 && a.body().equals(send(as(role), method, absent, null).body().replace(absent, real));
+                    if (a.status() == 401 || a.status() == 403 || asIfAbsent || a.status() >= 500) {
                         failures.add(method + " " + template + " as " + role + " (with access): " + a.status() + " " + clip(a.body()));
                     }
                 }
             }
+        }
+    }
+
+    /** The private process is listed for its administrator and member, and for nobody else. */
+    private void lists() {
+        for (Role role : Role.values()) {
+            boolean listed = false;
+            for (JsonNode item : as(role).get("/api/v1/processes?limit=100").json().path("items")) listed |= item.path("id").asText().equals(p);
+            boolean expected = role == Role.MEMBER || role == Role.ADMIN;
+            if (listed != expected) failures.add("GET /api/v1/processes as " + role + ": the private process is " + (listed ? "" : "not ") + "listed");
         }
     }
 

@@ -8,6 +8,7 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import java.util.List;
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.Test;
@@ -180,6 +181,16 @@ public class IdentityIT {
         assertTrue(data.path("audit").size() >= 2);
         assertFalse(export.body(), export.body().contains("otto"));
 
+        // A revision of a shared document, in an Interlinker's own data, names its author.
+        Await.until("the editor Interlinker", Duration.ofSeconds(60), () -> ida.get("/api/v1/interlinkers/editor"), a -> a.status() == 200);
+        Http.Answer doc = ida.post("/api/v1/assets", Map.of("interlinker", "editor", "params", Map.of("title", "Ida's notes")));
+        assertEquals(doc.toString(), 201, doc.status());
+        String pages = "/interlinkers/editor/assets/" + doc.json().path("id").asText();
+        long revision = ida.get(pages + "/document").json().path("revision").asLong();
+        Http.Answer saved = ida.put(pages + "/document", Map.of("html", "<p>Written by Ida</p>"), "If-Match", "\"" + revision + "\"");
+        assertEquals(saved.toString(), 200, saved.status());
+        assertTrue(ida.get(pages + "/revisions").body().contains("\"ida\""));
+
         Http.Answer erased = ida.delete("/api/v1/me");
         assertEquals(erased.toString(), 200, erased.status());
         String pseudonym = erased.json().path("pseudonym").asText();
@@ -189,6 +200,10 @@ public class IdentityIT {
         JsonNode process = Platform.http().get("/api/v1/processes/" + mine).json();
         assertEquals(pseudonym, process.path("createdBy").asText());
         assertFalse(process.toString(), process.toString().contains("\"ida\""));
+        String revisions = Platform.http().get(pages + "/revisions").body();
+        assertFalse(revisions, revisions.contains("\"ida\""));
+        assertTrue(revisions, revisions.contains("\"" + pseudonym + "\""));
+        assertEquals("<p>Written by Ida</p>", Platform.http().get(pages + "/document").json().path("html").asText());
         JsonNode audit = Platform.operator().get("/api/v1/admin/audit?account=" + pseudonym).json().path("items");
         assertEquals("account-erased", audit.get(0).path("event").asText());
         assertNotNull(pseudonym);

@@ -463,7 +463,8 @@ public class IdentityComponent implements IdentityService {
             for (String[] column : NAMED) {
                 update(c, "UPDATE " + column[0] + " SET " + column[1] + " = ? WHERE " + column[1] + " = ?", pseudonym, a.name());
             }
-            audit(c, "account-erased", pseudonym, pseudonym, null, Map.of());
+            int documents = DocumentNames.pseudonymise(c, a.name(), pseudonym);
+            audit(c, "account-erased", pseudonym, pseudonym, null, Map.of("interlinkerDocuments", documents));
             return null;
         });
         return pseudonym;

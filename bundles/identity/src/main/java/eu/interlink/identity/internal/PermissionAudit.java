@@ -20,10 +20,9 @@ import eu.interlink.store.Store;
  * accepted participation, and team membership. They arrive as the events their bundles post after committing,
  * so this bundle needs to know nothing else about processes or teams.
  */
+// Event Admin's wildcards cover whole topic levels only ("…/process/*"), so the topics are picked below.
 @Component(property = {
-    EventConstants.EVENT_TOPIC + "=eu/interlink/process/PERMISSION_*",
-    EventConstants.EVENT_TOPIC + "=eu/interlink/process/ADMINISTRATOR_*",
-    EventConstants.EVENT_TOPIC + "=eu/interlink/process/PARTICIPATION_ACCEPTED",
+    EventConstants.EVENT_TOPIC + "=eu/interlink/process/*",
     EventConstants.EVENT_TOPIC + "=eu/interlink/teams/*",
 })
 public class PermissionAudit implements EventHandler {
@@ -38,8 +37,11 @@ public class PermissionAudit implements EventHandler {
     public void handleEvent(Event event) {
         String topic = event.getTopic();
         String what = topic.substring(topic.lastIndexOf('/') + 1);
-        // Of the teams' events, only membership and administration are about rights.
-        if (topic.startsWith("eu/interlink/teams/") && !what.contains("MEMBER") && !what.contains("ADMINISTRATOR")) return;
+        // Only the events about rights: grants, administrators, accepted participation, team membership.
+        boolean teams = topic.startsWith("eu/interlink/teams/");
+        boolean rights = teams ? what.contains("MEMBER") || what.contains("ADMINISTRATOR")
+                : what.startsWith("PERMISSION_") || what.startsWith("ADMINISTRATOR_") || what.equals("PARTICIPATION_ACCEPTED");
+        if (!rights) return;
         String person = null;
         for (String p : PERSON) {
             if (event.getProperty(p) instanceof String s) {
@@ -55,7 +57,7 @@ public class PermissionAudit implements EventHandler {
         }
         String actor = event.getProperty(Events.ACTOR) instanceof String s ? s : null;
         String name = what.toLowerCase(Locale.ROOT).replace('_', '-');
-        String audited = (topic.startsWith("eu/interlink/teams/") ? "team-" : "process-") + name;
+        String audited = (teams ? "team-" : "process-") + name;
         String about = person;
         try {
             store.inTransaction(c -> IdentityComponent.audit(c, audited, about, actor, null, details));
