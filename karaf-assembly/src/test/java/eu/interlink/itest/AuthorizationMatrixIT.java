@@ -242,6 +242,9 @@ public class AuthorizationMatrixIT {
         add("GET", "/api/v1/admin/accounts", "/api/v1/admin/accounts", null, operatorOnly(200));
         add("PUT", "/api/v1/admin/accounts/{name}/roles", "/api/v1/admin/accounts/" + EXTRA + "/roles", Map.of("roles", List.of()), operatorOnly(200));
         add("GET", "/api/v1/admin/audit", "/api/v1/admin/audit", null, operatorOnly(200));
+        add("GET", "/api/v1/admin/kpis/processes", "/api/v1/admin/kpis/processes", null, operatorOnly(200));
+        add("GET", "/api/v1/admin/kpis/assets", "/api/v1/admin/kpis/assets?format=csv", null, operatorOnly(200));
+        add("GET", "/api/v1/admin/kpis/active-users", "/api/v1/admin/kpis/active-users?period=week", null, operatorOnly(200));
         // The catalogue: everyone reads it, operators change it, accounts rate.
         add("GET", "/api/v1/interlinkers", "/api/v1/interlinkers", null, all(200));
         add("POST", "/api/v1/interlinkers", "/api/v1/interlinkers", external("mx-external"), operatorOnly(201));

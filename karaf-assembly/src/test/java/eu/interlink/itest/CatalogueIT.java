@@ -40,13 +40,16 @@ public class CatalogueIT {
 
     @Test
     public void theShippedInterlinkersArrivalIsInTheActivityLog() {
+        // The platform-wide activity log is for operators.
+        Http operator = Platform.operator();
+        assertProblem(http.get("/api/v1/activity?subjectType=interlinker&subjectId=checklist"), 401);
         Http.Answer a = Await.until("the checklist's arrival in the activity log", Duration.ofSeconds(10),
-                () -> http.get("/api/v1/activity?subjectType=interlinker&subjectId=checklist"), x -> x.json().path("total").asInt() >= 1);
+                () -> operator.get("/api/v1/activity?subjectType=interlinker&subjectId=checklist"), x -> x.json().path("total").asInt() >= 1);
         JsonNode entry = a.json().path("items").path(0);
         assertEquals("eu/interlink/interlinker/ARRIVED", entry.path("topic").asText());
         assertTrue(entry.toString(), entry.path("details").path("detail").asText().contains("eu.interlink.interlinker.checklist"));
         assertEquals("ok", entry.path("details").path("outcome").asText());
-        assertProblem(http.get("/api/v1/activity?limit=0"), 400);
+        assertProblem(operator.get("/api/v1/activity?limit=0"), 400);
     }
 
     @Test

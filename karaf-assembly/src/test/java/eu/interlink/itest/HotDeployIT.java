@@ -59,8 +59,9 @@ public class HotDeployIT {
         assertEquals(download.toString(), 200, download.status());
         assertEquals(42, download.json().path("answer").asInt());
 
+        Http operator = Platform.operator();
         Http.Answer arrived = Await.until("the arrival in the activity log", Duration.ofSeconds(10),
-                () -> http.get("/api/v1/activity?subjectType=interlinker&subjectId=sample"), a -> a.json().path("total").asInt() >= 1);
+                () -> operator.get("/api/v1/activity?subjectType=interlinker&subjectId=sample"), a -> a.json().path("total").asInt() >= 1);
         assertEquals("eu/interlink/interlinker/ARRIVED", arrived.json().path("items").path(0).path("topic").asText());
 
         start = System.nanoTime();
@@ -77,7 +78,7 @@ public class HotDeployIT {
         assertTrue(problem.toString(), problem.path("detail").asText().contains("'sample'"));
         assertProblem(http.post("/api/v1/assets", Map.of("interlinker", "sample")), 503);
         Await.until("the departure in the activity log", Duration.ofSeconds(10),
-                () -> http.get("/api/v1/activity?subjectType=interlinker&subjectId=sample"),
+                () -> operator.get("/api/v1/activity?subjectType=interlinker&subjectId=sample"),
                 a -> a.json().path("items").path(0).path("topic").asText().equals("eu/interlink/interlinker/DEPARTED"));
 
         // Back again: the same data.

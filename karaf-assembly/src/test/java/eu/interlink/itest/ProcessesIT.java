@@ -73,7 +73,9 @@ public class ProcessesIT {
         // Creating a process needs an account: the signed-in caller is its first administrator, nobody else is.
         assertEquals("tester", http.post("/api/v1/processes", Map.of("name", "Named")).json().path("createdBy").asText());
         assertProblem(Platform.http().post("/api/v1/processes", Map.of("name", "Nameless")), 401);
-        Await.until("the creation in the activity log", Duration.ofSeconds(10), () -> http.get("/api/v1/activity?subjectType=process&subjectId=" + id),
+        // The platform-wide activity log is for operators.
+        Http operator = Platform.operator();
+        Await.until("the creation in the activity log", Duration.ofSeconds(10), () -> operator.get("/api/v1/activity?subjectType=process&subjectId=" + id),
                 a -> a.json().path("items").path(0).path("topic").asText().equals("eu/interlink/process/CREATED")
                         && a.json().path("items").path(0).path("actor").asText().equals("ana"));
     }
@@ -90,7 +92,8 @@ public class ProcessesIT {
         assertEquals(50.0, patched.json().path("progress").asDouble(), 0);
         assertEquals("", http.patch("/api/v1/processes/" + id, Map.of("logotype", ""), USER, "ben").json().path("logotype").asText(""));
 
-        Http.Answer put = http.put("/api/v1/processes/" + id, Map.of("name", "Library opening hours", "language", "lv"), USER, "ben");
+        // A PUT sets every field: it stays public only by saying so.
+        Http.Answer put = http.put("/api/v1/processes/" + id, Map.of("name", "Library opening hours", "language", "lv", "public", true), USER, "ben");
         assertEquals(put.toString(), 200, put.status());
         assertEquals("", put.json().path("aim").asText());
         assertEquals("lv", put.json().path("language").asText());
@@ -125,7 +128,7 @@ public class ProcessesIT {
         assertProblem(http.delete(admins + "/nobody", USER, "dora"), 404);
         assertEquals(List.of("dora"), List.of(http.get(admins).json().path("items").path(0).asText()));
         assertProblem(http.method("PUT", admins), 405);
-        Await.until("the removal in the activity log", Duration.ofSeconds(10), () -> http.get("/api/v1/activity?processId=" + id),
+        Await.until("the removal in the activity log", Duration.ofSeconds(10), () -> http.get("/api/v1/activity?process=" + id),
                 a -> a.body().contains("eu/interlink/process/ADMINISTRATOR_REMOVED"));
     }
 

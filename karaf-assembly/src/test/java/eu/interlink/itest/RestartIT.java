@@ -78,6 +78,11 @@ public class RestartIT {
     private static void configure(Path home) throws IOException {
         Path shell = home.resolve("etc/org.apache.karaf.shell.cfg");
         Files.writeString(shell, Files.readString(shell, StandardCharsets.UTF_8).replaceAll("(?m)^sshPort\\s*=.*$", "sshPort = " + Platform.freePort()));
+        // The first operator, as KarafProcess configures it.
+        Path identity = home.resolve("etc/eu.interlink.identity.cfg");
+        String current = Files.isRegularFile(identity) ? Files.readString(identity, StandardCharsets.UTF_8) : "";
+        Files.writeString(identity, current + "\noperator.name = " + Platform.OPERATOR + "\noperator.email = operator@example.org\noperator.password = "
+                + Platform.OPERATOR_PASSWORD + "\n");
     }
 
     private void start() throws IOException {

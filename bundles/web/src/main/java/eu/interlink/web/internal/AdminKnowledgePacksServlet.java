@@ -27,7 +27,7 @@ import eu.interlink.knowledge.KnowledgePacks;
  * <li>{@code DELETE /api/v1/admin/knowledge-packs/{symbolicName}}: uninstalls it; its entries leave the catalogue</li>
  * </ul>
  * Packs are installed like Interlinkers, with {@code POST /api/v1/admin/interlinkers} or through {@code deploy/}.
- * Open to anyone until accounts exist, like the other admin endpoints.
+ * For operators, as every admin endpoint ({@link Api} checks it).
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletName("interlink-api-admin-knowledge-packs")
