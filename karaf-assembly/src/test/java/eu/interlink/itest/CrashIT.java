@@ -23,13 +23,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * Crash durability: what the platform acknowledged is never lost when its process dies.
  *
- * <p>The distribution runs as a real {@code bin/karaf server} process. Writers create checklist assets
- * ({@code POST /api/v1/assets}) and add items to them ({@code POST /interlinkers/checklist/assets/{id}/items}),
- * and remember every write answered with a 2xx, with what it wrote. After a random moment (0.5 to 3 s of writing,
- * from a seeded {@link Random}) the platform's JVM gets SIGKILL; it is started again on the same data, and every
- * acknowledged write is checked: the asset exists with its name, its checklist has its title, and every
- * acknowledged item is there with its text. Writes in flight at the kill may or may not have landed; they were
- * never acknowledged and are not checked.
+ * <p>The distribution runs as a real {@code bin/karaf server} process. Writers, each signed in with an API token
+ * of the same account, create checklist assets ({@code POST /api/v1/assets}) and add items to them
+ * ({@code POST /interlinkers/checklist/assets/{id}/items}); create processes ({@code POST /api/v1/processes}), add
+ * phases, objectives and tasks to their trees ({@code POST /api/v1/processes/{id}/items}) and change the tasks'
+ * status ({@code PATCH …/items/{item}}); and remember every write answered with a 2xx, with what it wrote. After a
+ * random moment (0.5 to 3 s of writing, from a seeded {@link Random}) the platform's JVM gets SIGKILL; it is
+ * started again on the same data, and every acknowledged write is checked: the asset exists with its name, its
+ * checklist has its title, and every acknowledged item is there with its text; the process exists with its name,
+ * and every acknowledged tree item is in its tree under its parent, with its name, type and last acknowledged
+ * status. Writes in flight at the kill may or may not have landed; they were never acknowledged and are not
+ * checked (a status change in flight may show either its old or its new value, and then that one counts).
  *
  * <p>{@code -Dinterlink.crash.kills=N} (default 3) sets the number of kills, {@code -Dinterlink.crash.seed} the
  * seed (printed). {@code ./interlink crash --kills N} runs this test alone; see docs/reliability.md.
@@ -65,7 +69,49 @@ public class CrashIT {
         }
     }
 
+    /** One acknowledged process: its name and the tree items added to it and acknowledged. */
+    static final class AckedProcess {
+        final String id;
+        final String name;
+        final int writer;
+        /** item id → item, in the order acknowledged */
+        final Map<String, AckedItem> items = new ConcurrentHashMap<>();
+        final List<String> phases = new CopyOnWriteArrayList<>();
+        final List<String> objectives = new CopyOnWriteArrayList<>();
+        final List<String> tasks = new CopyOnWriteArrayList<>();
+
+        AckedProcess(String id, String name, int writer) {
+            this.id = id;
+            this.name = name;
+            this.writer = writer;
+        }
+    }
+
+    /** One acknowledged tree item: what its creation wrote, and its last acknowledged status. */
+    static final class AckedItem {
+        final String id;
+        final String type;
+        final String name;
+        /** null for a phase */
+        final String parent;
+        volatile String status;
+        /** A status change sent and not answered (the kill): it may or may not have landed. */
+        volatile String inFlight;
+
+        AckedItem(String id, String type, String name, String parent, String status) {
+            this.id = id;
+            this.type = type;
+            this.name = name;
+            this.parent = parent;
+            this.status = status;
+        }
+    }
+
+    static final String[] STATUSES = {"awaiting", "in_progress", "finished"};
+
     private final Map<String, Acked> acked = new ConcurrentHashMap<>();
+    private final Map<String, AckedProcess> processes = new ConcurrentHashMap<>();
+    private final AtomicInteger ackedStatusChanges = new AtomicInteger();
     private final AtomicInteger ackedWrites = new AtomicInteger();
     /** Answers that acknowledged nothing, by status (-1: no answer, the kill), for the report. */
     private final Map<Integer, AtomicInteger> otherAnswers = new ConcurrentHashMap<>();
@@ -87,12 +133,21 @@ public class CrashIT {
 
         karaf.start();
         karaf.awaitHealthy(BOOT);
+        // The writers are one signed-up account, each with an API token of its own (kept in the store: they work
+        // after every restart).
+        Http account = new Http(karaf.port()).signUp("crash-writer");
+        List<String> tokens = new ArrayList<>();
+        for (int w = 0; w < WRITERS; w++) {
+            Http.Answer t = account.post("/api/v1/me/tokens", Map.of("name", "writer " + w));
+            assertTrue("token for writer " + w + ": " + t, t.status() == 201);
+            tokens.add(t.json().path("token").asText());
+        }
         for (int kill = 1; kill <= KILLS; kill++) {
             int before = ackedWrites.get();
             AtomicBoolean stop = new AtomicBoolean();
             List<Thread> writers = new ArrayList<>();
             for (int w = 0; w < WRITERS; w++) {
-                Writer writer = new Writer(http, w, new Random(SEED * 31 + kill * 1_000L + w), kill, stop);
+                Writer writer = new Writer(new Http(karaf.port()).bearer(tokens.get(w)), w, new Random(SEED * 31 + kill * 1_000L + w), kill, stop);
                 Thread t = new Thread(writer, "crash-writer-" + kill + "-" + w);
                 t.setDaemon(true);
                 writers.add(t);
@@ -123,8 +178,10 @@ public class CrashIT {
         karaf.stop();
 
         long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+        int treeItems = processes.values().stream().mapToInt(p -> p.items.size()).sum();
         System.out.println("CrashIT: " + KILLS + " kills, " + ackedWrites.get() + " acknowledged writes (" + acked.size()
-                + " assets), " + checkedWrites + " checked, 0 lost, in " + seconds + " s; other answers while writing: "
+                + " assets, " + processes.size() + " processes, " + treeItems + " tree items, " + ackedStatusChanges.get()
+                + " status changes), " + checkedWrites + " checked, 0 lost, in " + seconds + " s; other answers while writing: "
                 + new TreeMap<>(otherAnswers));
         if (!unexpected.isEmpty()) {
             System.out.println("CrashIT: unexpected answers while writing (first 20): " + unexpected.subList(0, Math.min(20, unexpected.size())));
@@ -134,7 +191,8 @@ public class CrashIT {
 
     /**
      * Checks every acknowledged write; fails listing every one that is missing or different. Returns the number
-     * of writes checked (asset creations and item additions).
+     * of writes checked (asset, checklist item, process and tree item creations; each task with its last
+     * acknowledged status).
      */
     private int verifyAll(Http http, String when) {
         List<String> lost = new ArrayList<>();
@@ -175,6 +233,59 @@ public class CrashIT {
                 }
             }
         }
+        for (AckedProcess p : processes.values()) {
+            checked += 1 + p.items.size();
+            Http.Answer process = http.get("/api/v1/processes/" + p.id);
+            if (process.status() != 200) {
+                lost.add("process " + p.id + " ('" + p.name + "'): " + process);
+                continue;
+            }
+            if (!p.name.equals(process.json().path("name").asText())) {
+                lost.add("process " + p.id + ": name '" + process.json().path("name").asText() + "', acknowledged '" + p.name + "'");
+            }
+            if (p.items.isEmpty()) continue;
+            Http.Answer tree = http.get("/api/v1/processes/" + p.id + "/tree");
+            if (tree.status() != 200) {
+                lost.add("tree of process " + p.id + ": " + tree);
+                continue;
+            }
+            // Every item of the stored tree, by id, with the id of the item it hangs under.
+            Map<String, JsonNode> stored = new LinkedHashMap<>();
+            Map<String, String> parents = new LinkedHashMap<>();
+            List<JsonNode> todo = new ArrayList<>();
+            tree.json().path("phases").forEach(todo::add);
+            while (!todo.isEmpty()) {
+                JsonNode n = todo.remove(todo.size() - 1);
+                stored.put(n.path("id").asText(), n);
+                for (JsonNode child : n.path("children")) {
+                    parents.put(child.path("id").asText(), n.path("id").asText());
+                    todo.add(child);
+                }
+            }
+            for (AckedItem item : p.items.values()) {
+                JsonNode n = stored.get(item.id);
+                String where = "process " + p.id + " " + item.type + " " + item.id;
+                if (n == null) {
+                    lost.add(where + " ('" + item.name + "'): not in the tree");
+                    continue;
+                }
+                if (!item.name.equals(n.path("name").asText())) lost.add(where + ": name '" + n.path("name").asText() + "', acknowledged '" + item.name + "'");
+                if (!item.type.equals(n.path("type").asText())) lost.add(where + ": type '" + n.path("type").asText() + "'");
+                if (!java.util.Objects.equals(item.parent, parents.get(item.id))) {
+                    lost.add(where + ": under '" + parents.get(item.id) + "', acknowledged under '" + item.parent + "'");
+                }
+                if (item.type.equals("task")) {
+                    String status = n.path("status").asText();
+                    if (status.equals(item.inFlight)) {
+                        // The change in flight at the kill landed: from now on it is what the store says.
+                        item.status = status;
+                    } else if (!status.equals(item.status)) {
+                        lost.add(where + ": status '" + status + "', acknowledged '" + item.status + "'");
+                    }
+                    item.inFlight = null;
+                }
+            }
+        }
         if (!lost.isEmpty()) {
             fail(lost.size() + " acknowledged writes lost or changed " + when + " (seed " + SEED + "); first 50:\n  "
                     + String.join("\n  ", lost.subList(0, Math.min(50, lost.size()))));
@@ -212,9 +323,26 @@ public class CrashIT {
 
         private void write() {
             List<Acked> own = new ArrayList<>(acked.values().stream().filter(a -> a.writer == index).toList());
+            List<AckedProcess> ownProcesses = new ArrayList<>(processes.values().stream().filter(p -> p.writer == index).toList());
             Acked current = null;
+            AckedProcess currentProcess = null;
             while (!stop.get() && !gone) {
                 n++;
+                if (random.nextBoolean()) {
+                    // The co-production side: processes, their trees, the tasks' status.
+                    if (currentProcess == null || currentProcess.items.size() >= ITEMS_PER_ASSET || random.nextInt(10) == 0) {
+                        AckedProcess created = createProcess();
+                        if (created != null) {
+                            ownProcesses.add(created);
+                            currentProcess = created;
+                        }
+                    } else {
+                        AckedProcess target = random.nextInt(4) == 0 ? ownProcesses.get(random.nextInt(ownProcesses.size())) : currentProcess;
+                        if (!target.tasks.isEmpty() && random.nextInt(5) < 2) changeStatus(target);
+                        else if (target.items.size() < ITEMS_PER_ASSET) addTreeItem(target);
+                    }
+                    continue;
+                }
                 if (current == null || current.itemCount() >= ITEMS_PER_ASSET || random.nextInt(8) == 0) {
                     Acked created = create();
                     if (created != null) {
@@ -265,6 +393,83 @@ public class CrashIT {
                 return;
             }
             target.items.put(itemId, text);
+            ackedWrites.incrementAndGet();
+        }
+
+        private AckedProcess createProcess() {
+            String name = text("Round " + round + " writer " + index + " process " + n);
+            Http.Answer a = http.post("/api/v1/processes", Map.of("name", name));
+            if (a.status() != 201) {
+                if (!other(a, "create process")) gone = true;
+                return null;
+            }
+            String id = a.json().path("id").asText();
+            if (id.isEmpty() || !name.equals(a.json().path("name").asText())) {
+                unexpected.add("create process answered 201 with " + a.body());
+                return null;
+            }
+            AckedProcess created = new AckedProcess(id, name, index);
+            processes.put(id, created);
+            ackedWrites.incrementAndGet();
+            return created;
+        }
+
+        /** A phase, an objective under one of the phases, or a task under one of the objectives. */
+        private void addTreeItem(AckedProcess p) {
+            String type;
+            String parent = null;
+            int pick = random.nextInt(7);
+            if (p.phases.isEmpty() || pick == 0) {
+                type = "phase";
+            } else if (p.objectives.isEmpty() || pick < 3) {
+                type = "objective";
+                parent = p.phases.get(random.nextInt(p.phases.size()));
+            } else {
+                type = "task";
+                parent = p.objectives.get(random.nextInt(p.objectives.size()));
+            }
+            String name = text(type + " " + n + " of writer " + index);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("type", type);
+            body.put("name", name);
+            if (parent != null) body.put("parent", parent);
+            Http.Answer a = http.post("/api/v1/processes/" + p.id + "/items", body);
+            if (a.status() != 201) {
+                if (!other(a, "add " + type)) gone = true;
+                return;
+            }
+            JsonNode item = a.json();
+            String id = item.path("id").asText();
+            if (id.isEmpty() || !name.equals(item.path("name").asText())) {
+                unexpected.add("add " + type + " answered 201 with " + a.body());
+                return;
+            }
+            p.items.put(id, new AckedItem(id, type, name, parent, item.path("status").asText()));
+            (type.equals("phase") ? p.phases : type.equals("objective") ? p.objectives : p.tasks).add(id);
+            ackedWrites.incrementAndGet();
+        }
+
+        private void changeStatus(AckedProcess p) {
+            AckedItem task = p.items.get(p.tasks.get(random.nextInt(p.tasks.size())));
+            String status = STATUSES[random.nextInt(STATUSES.length)];
+            task.inFlight = status;
+            Http.Answer a = http.patch("/api/v1/processes/" + p.id + "/items/" + task.id, Map.of("status", status));
+            if (a.status() != 200) {
+                if (!other(a, "change status")) {
+                    gone = true; // unanswered: it stays in flight, and either value is right after the restart
+                } else {
+                    task.inFlight = null;
+                }
+                return;
+            }
+            if (!status.equals(a.json().path("status").asText())) {
+                unexpected.add("change status answered 200 with " + a.body());
+                task.inFlight = null;
+                return;
+            }
+            task.status = status;
+            task.inFlight = null;
+            ackedStatusChanges.incrementAndGet();
             ackedWrites.incrementAndGet();
         }
 

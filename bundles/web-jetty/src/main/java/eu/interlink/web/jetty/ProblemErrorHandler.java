@@ -31,6 +31,7 @@ final class ProblemErrorHandler extends ErrorHandler {
     public ByteBuffer badMessageError(int status, String reason, HttpFields fields) {
         fields.put(new HttpField(HttpHeader.CONTENT_TYPE, MEDIA_TYPE));
         fields.put(new HttpField(HttpHeader.CACHE_CONTROL, "no-store"));
+        fields.put(new HttpField("X-Content-Type-Options", "nosniff"));
         return ByteBuffer.wrap(body(status, reason).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -44,6 +45,7 @@ final class ProblemErrorHandler extends ErrorHandler {
         response.resetBuffer();
         response.setContentType(MEDIA_TYPE);
         response.setHeader("Cache-Control", "no-store");
+        response.setHeader("X-Content-Type-Options", "nosniff");
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);
     }

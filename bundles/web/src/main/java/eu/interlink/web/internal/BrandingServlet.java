@@ -69,7 +69,7 @@ public class BrandingServlet extends Api {
         response.setStatus(200);
         response.setContentType(logo.contentType());
         response.setContentLength(logo.size());
-        response.setHeader("X-Content-Type-Options", "nosniff");
+        // nosniff, like every answer: SecurityHeadersFilter.
         // An SVG may carry scripts: opened on its own, it must not run any.
         response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox");
         response.setHeader("Content-Disposition", "inline; filename=\"" + logo.fileName().replaceAll("[^A-Za-z0-9._-]", "_") + "\"");
