@@ -831,7 +831,7 @@ function Permissions({ process, tree, account }) {
     </fieldset></form>
     <section aria-labelledby="requests-title"><h3 id="requests-title">${t('requests.title')}</h3>
       <${Loading} data=${requests} error=${requestsError}>${(rq) => rq.items.length
-        ? html`<ul id="requests">${rq.items.map((x) => html`<${RequestRow} key=${x.id} base=${base} request=${x} grants=${grants} names=${names} myTeams=${myTeams} account=${account}
+        ? html`<ul id="requests" class="plain">${rq.items.map((x) => html`<${RequestRow} key=${x.id} base=${base} request=${x} grants=${grants} names=${names} myTeams=${myTeams} account=${account}
             onDone=${() => { reloadRequests(); reload(); }} />`)}</ul>`
         : html`<p>${t('requests.none')}</p>`}<//></section>`;
 }
@@ -890,6 +890,11 @@ function Teams({ account }) {
     if (created) { reload(); location.hash = '#/teams/' + encodeURIComponent(created.id); }
   };
   const set = (k) => (e) => setForm({ ...form, [k]: e.target.value });
+  // A team in an organisation starts as the organisation's kind of team.
+  const pickOrganisation = (e) => {
+    const o = ((orgs && orgs.items) || []).find((x) => x.id === e.target.value);
+    setForm({ ...form, organisation: e.target.value, type: o ? o.defaultTeamType : form.type });
+  };
   return html`<${Title} text=${t('teams.title')} />
     <p>${t('teams.intro')} <a href="#/organisations">${t('orgs.title')}</a></p>
     ${!account ? html`<${SignInFirst} />` : html`
@@ -910,7 +915,7 @@ function Teams({ account }) {
       <label for="tm-type">${t('teams.type')}</label>
       <select id="tm-type" value=${form.type} onChange=${set('type')}>${TEAM_TYPES.map((x) => html`<option value=${x}>${t('teamType.' + x)}</option>`)}</select>
       <label for="tm-organisation">${t('teams.organisation')}</label>
-      <select id="tm-organisation" value=${form.organisation} onChange=${set('organisation')}>
+      <select id="tm-organisation" value=${form.organisation} onChange=${pickOrganisation}>
         <option value="">${t('teams.noOrganisation')}</option>
         ${((orgs && orgs.items) || []).map((o) => html`<option value=${o.id}>${translated(o.name)}</option>`)}
       </select>
@@ -961,8 +966,8 @@ function TeamPage({ id, account }) {
     </section>
     ${admin && html`<section aria-labelledby="applications-title"><h2 id="applications-title">${t('team.applications')}</h2>
       <${Loading} data=${applications} error=${appsError}>${(p) => p.items.length ? html`<ul id="applications">${p.items.map((a) => html`<li key=${a.id} data-application=${a.id}>
-        <strong>${a.applicant}</strong> ${a.message && html`— ${a.message}`} <span class="muted">${fmtDate(a.createdAt)}</span>
-        <button type="button" data-action="accept" disabled=${state.busy} onClick=${() => decide(a, 'accept')}>${t('requests.accept')}<span class="visually-hidden"> ${a.applicant}</span></button>
+        <strong>${a.applicant}</strong> ${a.message && html`— ${a.message}`} <span class="muted">${fmtDate(a.createdAt)}</span>${' '}
+        <button type="button" data-action="accept" disabled=${state.busy} onClick=${() => decide(a, 'accept')}>${t('requests.accept')}<span class="visually-hidden"> ${a.applicant}</span></button>${' '}
         <button type="button" class="secondary" data-action="decline" disabled=${state.busy} onClick=${() => decide(a, 'decline')}>${t('requests.decline')}<span class="visually-hidden"> ${a.applicant}</span></button></li>`)}</ul>`
         : html`<p>${t('team.noApplications')}</p>`}<//></section>`}
     ${account && !member && html`<form onSubmit=${apply} id="apply-team"><fieldset><legend>${t('team.apply')}</legend>

@@ -389,14 +389,23 @@ public class WebAppIT {
         assertTrue(driver.findElements(By.cssSelector("#task-assets .status-unavailable")).isEmpty());
         assertEquals("0.1.0", karaf.http().get("/api/v1/interlinkers/sample").json().path("version").asText());
 
-        // Teams and rights. The owner creates a team with a second account in it and, from the permissions screen,
-        // gives it rights on the first phase; that account then finds the private process under My processes.
+        // Teams and rights. The owner creates a team (in a new organisation) with a second account in it and, from
+        // the permissions screen, gives it rights on the first phase; that account then finds the private process
+        // under My processes.
         Http owner = WebAppIT.operator; // the API session of the same account as the browser's
         new Http(karaf.port()).signUp("bruno-web");
         new Http(karaf.port()).signUp("carla-web");
+        // A public organisation first, whose teams anyone may see (and apply to).
+        driver.get(base + "/#/organisations");
+        await(By.id("org-name")).sendKeys("City of Parks");
+        driver.findElement(By.id("create-organisation-button")).click();
+        awaitText(By.id("organisations"), "City of Parks");
+        check("organisations");
         driver.get(base + "/#/teams");
         awaitText(By.id("page-title"), "Teams");
         await(By.id("tm-name")).sendKeys("Green team");
+        wait(WAIT).until(d -> new Select(d.findElement(By.id("tm-organisation"))).getOptions().size() > 1);
+        new Select(driver.findElement(By.id("tm-organisation"))).selectByVisibleText("City of Parks");
         driver.findElement(By.id("create-team-button")).click();
         wait(WAIT).until(d -> d.getCurrentUrl().matches(".*#/teams/[^/?]+$"));
         String teamId = driver.getCurrentUrl().replaceAll(".*#/teams/([^/?]+)$", "$1");
@@ -409,11 +418,6 @@ public class WebAppIT {
         driver.get(base + "/#/teams");
         awaitText(By.id("my-teams"), "Green team");
         check("teams");
-        driver.get(base + "/#/organisations");
-        await(By.id("org-name")).sendKeys("City of Parks");
-        driver.findElement(By.id("create-organisation-button")).click();
-        awaitText(By.id("organisations"), "City of Parks");
-        check("organisations");
 
         driver.get(base + "/#/processes/" + processId + "/permissions");
         await(By.cssSelector("#g-team option[value='" + teamId + "']"));
@@ -479,6 +483,19 @@ public class WebAppIT {
         awaitText(By.cssSelector("section[aria-labelledby=requests-title]"), "No requests are waiting");
         JsonNode members = owner.get("/api/v1/teams/" + teamId + "/members").json();
         assertTrue(members.toString(), members.toString().contains("carla-web"));
+        // On the team's page: an application to join (made through the API) accepted, then that member removed.
+        Http dan = new Http(karaf.port()).signUp("dan-web");
+        assertEquals(201, dan.post("/api/v1/teams/" + teamId + "/applications", Map.of("message", "Count me in")).status());
+        driver.get(base + "/#/teams/" + teamId);
+        awaitText(By.id("members"), "carla-web");
+        awaitText(By.id("applications"), "Count me in");
+        check("team-applications");
+        driver.findElement(By.cssSelector("#applications button[data-action=accept]")).click();
+        awaitText(By.id("members"), "dan-web");
+        awaitText(By.cssSelector("section[aria-labelledby=applications-title]"), "No applications are waiting");
+        driver.findElement(By.cssSelector("#members li[data-member=dan-web] button[data-action=remove]")).click();
+        wait(WAIT).until(d -> d.findElements(By.cssSelector("#members li[data-member=dan-web]")).isEmpty());
+        assertFalse(owner.get("/api/v1/teams/" + teamId + "/members").body().contains("dan-web"));
 
         // Settings: delete the process, after saying so.
         driver.get(base + "/#/processes/" + processId + "/settings");
