@@ -496,6 +496,11 @@ public class WebAppIT {
         driver.findElement(By.cssSelector("#members li[data-member=dan-web] button[data-action=remove]")).click();
         wait(WAIT).until(d -> d.findElements(By.cssSelector("#members li[data-member=dan-web]")).isEmpty());
         assertFalse(owner.get("/api/v1/teams/" + teamId + "/members").body().contains("dan-web"));
+        // The grant revoked from the permissions screen.
+        driver.get(base + "/#/processes/" + processId + "/permissions");
+        await(By.cssSelector("#grants button[data-action=revoke]")).click();
+        awaitText(By.cssSelector("section[aria-labelledby=grants-title]"), "No team has rights");
+        assertEquals(0, owner.get("/api/v1/processes/" + processId + "/permissions").json().path("items").size());
 
         // Settings: delete the process, after saying so.
         driver.get(base + "/#/processes/" + processId + "/settings");
