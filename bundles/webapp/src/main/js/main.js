@@ -125,10 +125,10 @@ function fmtDate(s) {
 
 function Header({ branding, route, account, onAccount }) {
   // A profile belongs to the catalogue, a new process to the processes.
-  const section = { interlinkers: 'catalogue', new: 'processes' }[route.parts[0]] || route.parts[0] || '';
+  const section = { interlinkers: 'catalogue', new: 'processes', organisations: 'teams' }[route.parts[0]] || route.parts[0] || '';
   const links = [
     ['', t('nav.home')], ['catalogue', t('nav.catalogue')], ['schemas', t('nav.schemas')],
-    ['processes', t('nav.processes')], ['operator', t('nav.operator')],
+    ['processes', t('nav.processes')], ['teams', t('nav.teams')], ['operator', t('nav.operator')],
   ];
   const offered = (branding && branding.languages) || LANGUAGES;
   return html`<header class="top"><div class="bar">
@@ -171,21 +171,23 @@ function App() {
     <${Header} branding=${branding} route=${route} account=${account} onAccount=${reloadAccount} />
     <main id="main" tabindex="-1">
       ${brandingError && html`<${Alert} error=${brandingError} />`}
-      <${Screen} route=${route} branding=${branding} onAccount=${reloadAccount} />
+      <${Screen} route=${route} branding=${branding} account=${account} onAccount=${reloadAccount} />
     </main>
     <footer><p>${t('footer.text')} · <a href="/api/v1/openapi.json">${t('footer.api')}</a></p></footer>`;
 }
 
-function Screen({ route, branding, onAccount }) {
+function Screen({ route, branding, account, onAccount }) {
   const [a, b, c, d] = route.parts;
   const q = route.query;
   switch (a) {
-    case undefined: return html`<${Home} branding=${branding} />`;
+    case undefined: return html`<${Home} branding=${branding} account=${account} />`;
     case 'catalogue': return html`<${Catalogue} query=${q} />`;
     case 'interlinkers': return html`<${Profile} id=${b} />`;
     case 'schemas': return b ? html`<${SchemaDetail} id=${b} />` : html`<${Schemas} />`;
     case 'new': return html`<${NewProcess} schema=${q.schema || (branding && branding.defaultSchema)} />`;
-    case 'processes': return b ? html`<${Workspace} id=${b} tab=${c || 'overview'} task=${d} />` : html`<${Processes} />`;
+    case 'processes': return b ? html`<${Workspace} id=${b} tab=${c || 'overview'} task=${d} account=${account} />` : html`<${Processes} />`;
+    case 'teams': return b ? html`<${TeamPage} id=${b} account=${account} />` : html`<${Teams} account=${account} />`;
+    case 'organisations': return html`<${Organisations} account=${account} />`;
     case 'operator': return html`<${Operator} />`;
     case 'sign-in': return html`<${SignIn} onAccount=${onAccount} />`;
     default: return html`<${Title} text=${t('notfound.title')} /><p>${t('notfound.text')}</p><p><a href="#/">${t('nav.home')}</a></p>`;
@@ -208,7 +210,7 @@ function luminance(hex) {
 
 // ---------- home ----------
 
-function Home({ branding }) {
+function Home({ branding, account }) {
   const [processes, error] = useLoad(() => get('/api/v1/processes', { limit: 5 }), []);
   return html`
     <div class="hero">
@@ -227,10 +229,21 @@ function Home({ branding }) {
         <li class="card"><h3><a href="#/processes">${t('nav.processes')}</a></h3><p>${t('home.processes')}</p></li>
       </ul>
     </section>
+    ${account && html`<${MyProcesses} key=${account.name} />`}
     <section aria-labelledby="recent">
       <h2 id="recent">${t('home.recent')}</h2>
       <${Loading} data=${processes} error=${error}>${(p) => html`<${ProcessList} items=${p.items} />`}<//>
     </section>`;
+}
+
+/** The processes the signed-in person administers or takes part in through a team. */
+function MyProcesses() {
+  const [page, error] = useLoad(() => get('/api/v1/processes', { mine: true, limit: 100 }), []);
+  return html`<section aria-labelledby="my-processes-title" id="my-processes">
+    <h2 id="my-processes-title">${t('home.mine')}</h2>
+    <${Loading} data=${page} error=${error}>${(p) => p.items.length ? html`<${ProcessList} items=${p.items} />` : html`<p>${t('home.noMine')}</p>`}<//>
+    <p><a href="#/processes">${t('home.allPublic')}</a></p>
+  </section>`;
 }
 
 // ---------- catalogue ----------
@@ -502,27 +515,65 @@ function ProcessList({ items }) {
     <${Progress} value=${p.progress} label=${t('process.progressOf', { name: p.name })} /></li>`)}</ul>`;
 }
 
-const TABS = ['overview', 'guide', 'resources', 'activity', 'settings'];
+const TABS = ['overview', 'guide', 'resources', 'activity', 'permissions', 'settings'];
+/** The sections only a process's administrators see. */
+const ADMIN_TABS = new Set(['permissions', 'settings']);
+const NO_RIGHTS = { read: true, administer: false, access: false, createAssets: false, deleteAssets: false, roles: [], teams: [] };
 
-function Workspace({ id, tab, task }) {
-  const [process, error, reloadProcess] = useLoad(() => get('/api/v1/processes/' + encodeURIComponent(id)), [id]);
-  const [tree, treeError, reloadTree] = useLoad(() => get('/api/v1/processes/' + encodeURIComponent(id) + '/tree'), [id]);
-  const reload = useCallback(() => { reloadProcess(); reloadTree(); }, []);
+function Workspace({ id, tab, task, account }) {
+  const base = '/api/v1/processes/' + encodeURIComponent(id);
+  const [process, error, reloadProcess] = useLoad(() => get(base), [id]);
+  const [tree, treeError, reloadTree] = useLoad(() => get(base + '/tree'), [id]);
+  // What the caller may do here decides which sections and actions are shown (the API checks again anyway).
+  const [rights, , reloadRights] = useLoad(() => get(base + '/rights').catch(() => NO_RIGHTS), [id, account && account.name]);
+  const reload = useCallback(() => { reloadProcess(); reloadTree(); reloadRights(); }, []);
+  const r = rights || NO_RIGHTS;
+  const tabs = TABS.filter((x) => r.administer || !ADMIN_TABS.has(x));
   return html`<${Loading} data=${process} error=${error}>${(p) => html`
     <${Title} text=${p.name} />
-    <div class="row"><${Status} value=${tree ? tree.status : p.status} /><div style="flex:1;max-width:30em"><${Progress} value=${tree ? tree.progress : p.progress} label=${t('process.progress')} /></div></div>
+    <div class="row"><${Status} value=${tree ? tree.status : p.status} /><div style="flex:1;max-width:30em"><${Progress} value=${tree ? tree.progress : p.progress} label=${t('process.progress')} /></div>
+      ${rights && html`<span class="badge" id="my-role">${t('role.' + (r.administer ? 'administrator' : (r.roles || []).includes('member') ? 'member' : 'public'))}</span>`}</div>
     <nav aria-label=${t('process.sections')}><ul class="tabs">
-      ${TABS.map((x) => html`<li><a href=${'#/processes/' + encodeURIComponent(id) + '/' + x} aria-current=${tab === x ? 'page' : undefined}>${t('tab.' + x)}</a></li>`)}
+      ${tabs.map((x) => html`<li><a href=${'#/processes/' + encodeURIComponent(id) + '/' + x} aria-current=${tab === x ? 'page' : undefined}>${t('tab.' + x)}</a></li>`)}
     </ul></nav>
     ${treeError && html`<${Alert} error=${treeError} />`}
-    ${tab === 'overview' && html`<${Overview} process=${p} tree=${tree} />`}
-    ${tab === 'guide' && tree && html`<${Guide} process=${p} tree=${tree} task=${task} reload=${reload} />`}
+    ${account && rights && p.public && !r.administer && !(r.roles || []).includes('member') && html`<${TakePart} process=${p} />`}
+    ${rights && ADMIN_TABS.has(tab) && !r.administer && html`<${Alert} text=${t('process.adminsOnly')} />`}
+    ${tab === 'overview' && html`<${Overview} process=${p} tree=${tree} rights=${r} />`}
+    ${tab === 'guide' && tree && html`<${Guide} process=${p} tree=${tree} task=${task} reload=${reload} rights=${r} />`}
     ${tab === 'resources' && tree && html`<${Resources} process=${p} tree=${tree} />`}
     ${tab === 'activity' && html`<${Activity} process=${p} />`}
-    ${tab === 'settings' && html`<${Settings} process=${p} reload=${reload} />`}`}<//>`;
+    ${tab === 'permissions' && r.administer && tree && html`<${Permissions} process=${p} tree=${tree} account=${account} />`}
+    ${tab === 'settings' && r.administer && html`<${Settings} process=${p} reload=${reload} />`}`}<//>`;
 }
 
-function Overview({ process, tree }) {
+/** A signed-in person who does not take part yet asks to (public processes); then sees the request pending. */
+function TakePart({ process }) {
+  const base = '/api/v1/processes/' + encodeURIComponent(process.id) + '/participation-requests';
+  const [mine, error, reload] = useLoad(() => get(base, { limit: 20 }), [process.id]);
+  const [message, setMessage] = useState('');
+  const [state, run] = useAction();
+  const ask = async (e) => {
+    e.preventDefault();
+    const body = message.trim() ? { message: message.trim() } : {};
+    if (await run(() => post(base, body), t('takePart.sent'))) { setMessage(''); reload(); }
+  };
+  return html`<section aria-labelledby="take-part-title" id="take-part" class="card">
+    <h2 id="take-part-title">${t('takePart.title')}</h2>
+    <${ActionState} state=${state} />
+    <${Loading} data=${mine} error=${error}>${(m) => {
+      const pending = m.items.find((x) => x.status === 'pending');
+      const declined = m.items.find((x) => x.status === 'declined');
+      if (pending) return html`<p id="take-part-pending"><span class="badge status-awaiting">${t('request.pending')}</span> ${t('takePart.pending', { date: fmtDate(pending.createdAt) })}</p>`;
+      return html`${declined && html`<p class="muted">${t('takePart.declined')}</p>`}
+        <form onSubmit=${ask}><p>${t('takePart.intro')}</p>
+          <label for="take-part-message">${t('takePart.message')}</label>
+          <textarea id="take-part-message" rows="2" maxlength="2000" value=${message} onInput=${(e) => setMessage(e.target.value)}></textarea>
+          <p><button type="submit" id="take-part-send" disabled=${state.busy}>${t('takePart.ask')}</button></p></form>`;
+    }}<//></section>`;
+}
+
+function Overview({ process, tree, rights }) {
   return html`<section aria-labelledby="about"><h2 id="about">${t('process.about')}</h2>
       <dl>
         ${process.aim && html`<dt>${t('new.aim')}</dt><dd>${process.aim}</dd>`}
@@ -536,7 +587,7 @@ function Overview({ process, tree }) {
         <thead><tr><th scope="col">${t('kind.phase')}</th><th scope="col">${t('common.status')}</th><th scope="col">${t('process.progress')}</th></tr></thead>
         <tbody>${tree.phases.map((ph) => html`<tr><th scope="row"><a href=${'#/processes/' + encodeURIComponent(process.id) + '/guide'}>${ph.name}</a></th>
           <td><${Status} value=${ph.status} /></td><td><${Progress} value=${ph.progress} label=${t('process.progressOf', { name: ph.name })} /></td></tr>`)}</tbody></table>`
-        : html`<p>${t('process.noTree')} <a href=${'#/processes/' + encodeURIComponent(process.id) + '/settings'}>${t('tab.settings')}</a></p>`}
+        : html`<p>${t('process.noTree')} ${rights.administer && html`<a href=${'#/processes/' + encodeURIComponent(process.id) + '/settings'}>${t('tab.settings')}</a>`}</p>`}
     </section>
     <section aria-labelledby="workplan"><h2 id="workplan">${t('process.workplan')}</h2><${Timeline} tree=${tree} /></section>`}`;
 }
@@ -545,7 +596,7 @@ function walk(items, fn, parents = []) {
   for (const i of items || []) { fn(i, parents); walk(i.children, fn, [...parents, i]); }
 }
 
-function Guide({ process, tree, task, reload }) {
+function Guide({ process, tree, task, reload, rights }) {
   let selected = null;
   let path = [];
   walk(tree.phases, (i, parents) => { if (i.id === task) { selected = i; path = parents; } });
@@ -561,13 +612,16 @@ function Guide({ process, tree, task, reload }) {
     <section aria-labelledby="tree-title"><h2 id="tree-title">${t('guide.tree')}</h2>
       ${tree.phases.length ? items(tree.phases) : html`<p>${t('process.noTree')}</p>`}</section>
     <section aria-labelledby="task-title" id="task-panel">
-      ${selected ? html`<${TaskDetail} key=${selected.id} process=${process} task=${selected} path=${path} reload=${reload} />`
+      ${selected ? html`<${TaskDetail} key=${selected.id} process=${process} task=${selected} path=${path} reload=${reload} administer=${rights.administer} />`
         : html`<h2 id="task-title">${t('guide.task')}</h2><p>${t('guide.pick')}</p>`}
     </section></div>`;
 }
 
-function TaskDetail({ process, task, path, reload }) {
+function TaskDetail({ process, task, path, reload, administer }) {
   const base = '/api/v1/processes/' + encodeURIComponent(process.id);
+  // Rights on this task: grants on its phase, objective or itself decide (the deepest one).
+  const [rights] = useLoad(() => get(base + '/items/' + encodeURIComponent(task.id) + '/rights').catch(() => NO_RIGHTS), [task.id]);
+  const create = !!(rights && rights.createAssets);
   const [assets, assetsError, reloadAssets] = useLoad(() => get(base + '/tasks/' + encodeURIComponent(task.id) + '/assets', { limit: 100 }), [task.id]);
   const [recs, recsError] = useLoad(() => get(base + '/tasks/' + encodeURIComponent(task.id) + '/recommendations'), [task.id]);
   const [software] = useLoad(() => get('/api/v1/interlinkers', { nature: 'software', limit: 100 }), []);
@@ -595,7 +649,7 @@ function TaskDetail({ process, task, path, reload }) {
     ${task.description && html`<p>${plain(task.description)}</p>`}
     <p><${Status} value=${task.disabled ? 'disabled' : task.status} /></p>
     <${Progress} value=${task.progress} label=${t('process.progressOf', { name: task.name })} />
-    <div class="row" role="group" aria-label=${t('guide.changeStatus')} style="margin:.6em 0">
+    ${administer && html`<div class="row" role="group" aria-label=${t('guide.changeStatus')} style="margin:.6em 0">
       ${['awaiting', 'in_progress', 'finished'].map((s) => html`<button type="button" class=${task.status === s ? '' : 'secondary'} aria-pressed=${task.status === s ? 'true' : 'false'}
         data-status=${s} disabled=${state.busy} onClick=${() => setStatus(s)}>${t('status.' + s)}</button>`)}
     </div>
@@ -603,16 +657,16 @@ function TaskDetail({ process, task, path, reload }) {
       <label for="t-start">${t('guide.start')}</label><input id="t-start" type="date" value=${dates.startDate} onInput=${(e) => setDates({ ...dates, startDate: e.target.value })} />
       <label for="t-end">${t('guide.end')}</label><input id="t-end" type="date" value=${dates.endDate} onInput=${(e) => setDates({ ...dates, endDate: e.target.value })} />
       <button type="submit" class="secondary">${t('guide.saveDates')}</button>
-    </form>
+    </form>`}
     <${ActionState} state=${state} />
     <h3>${t('guide.assets')}</h3>
     <${Loading} data=${assets} error=${assetsError}>${(a) => a.items.length ? html`<ul id="task-assets">${a.items.map((x) => html`<li key=${x.id}><${AssetLink} asset=${x} /></li>`)}</ul>` : html`<p class="muted">${t('guide.noAssets')}</p>`}<//>
     <h3>${t('guide.recommended')}</h3>
     <${Loading} data=${recs} error=${recsError}>${(r) => r.items.length ? html`<ul id="recommendations">${r.items.map((x) => html`<li key=${x.id}>
         <a href=${'#/interlinkers/' + encodeURIComponent(x.id)}>${x.name}</a> <${Nature} value=${x.nature} />
-        ${x.nature === 'knowledge' && x.available !== false && html` <button type="button" class="secondary" disabled=${state.busy} onClick=${() => add({ kind: 'knowledge', interlinker: x.id })}>${t('guide.addThis')}<span class="visually-hidden"> ${x.name}</span></button>`}
+        ${create && x.nature === 'knowledge' && x.available !== false && html` <button type="button" class="secondary" disabled=${state.busy} onClick=${() => add({ kind: 'knowledge', interlinker: x.id })}>${t('guide.addThis')}<span class="visually-hidden"> ${x.name}</span></button>`}
       </li>`)}</ul>` : html`<p class="muted">${t('guide.noRecommendations')}</p>`}<//>
-    <form onSubmit=${addSoftware} id="add-asset">
+    ${create ? html`<form onSubmit=${addSoftware} id="add-asset">
       <fieldset><legend>${t('guide.addAsset')}</legend>
         <label for="a-interlinker">${t('guide.interlinker')}</label>
         <select id="a-interlinker" value=${chosen} onChange=${(e) => setChosen(e.target.value)}>${available.map((i) => html`<option value=${i.id}>${i.name}</option>`)}</select>
@@ -620,7 +674,7 @@ function TaskDetail({ process, task, path, reload }) {
         <input id="a-title" type="text" maxlength="200" value=${title} onInput=${(e) => setTitle(e.target.value)} />
         <p><button type="submit" disabled=${state.busy || !chosen}>${t('guide.add')}</button></p>
       </fieldset>
-    </form>`;
+    </form>` : rights && html`<p class="muted" id="no-create">${t('guide.noCreate')}</p>`}`;
 }
 
 function AssetLink({ asset }) {
@@ -665,13 +719,13 @@ function describeEvent(e) {
 }
 
 function Settings({ process, reload }) {
-  const [form, setForm] = useState({ name: process.name, aim: process.aim || '' });
+  const [form, setForm] = useState({ name: process.name, aim: process.aim || '', public: !!process.public });
   const [confirm, setConfirm] = useState(false);
   const [state, run] = useAction();
   const [schemas] = useLoad(() => get('/api/v1/schemas', { limit: 100 }), []);
   const [schema, setSchema] = useState('');
   const base = '/api/v1/processes/' + encodeURIComponent(process.id);
-  const save = (e) => { e.preventDefault(); run(() => patch(base, { name: form.name.trim(), aim: form.aim }), t('guide.saved')).then((r) => r && reload()); };
+  const save = (e) => { e.preventDefault(); run(() => patch(base, { name: form.name.trim(), aim: form.aim, public: form.public }), t('guide.saved')).then((r) => r && reload()); };
   const apply = (e) => { e.preventDefault(); run(() => post(base + '/schema', { schema }), t('settings.applied')).then((r) => r && reload()); };
   const remove = async () => { const r = await run(() => del(base).then(() => true)); if (r) location.hash = '#/processes'; };
   return html`<h2>${t('tab.settings')}</h2>
@@ -679,6 +733,8 @@ function Settings({ process, reload }) {
     <form onSubmit=${save}><fieldset><legend>${t('settings.edit')}</legend>
       <label for="s-name">${t('new.name')}</label><input id="s-name" type="text" maxlength="200" value=${form.name} onInput=${(e) => setForm({ ...form, name: e.target.value })} />
       <label for="s-aim">${t('new.aim')}</label><textarea id="s-aim" rows="2" value=${form.aim} onInput=${(e) => setForm({ ...form, aim: e.target.value })}></textarea>
+      <p><input type="checkbox" id="s-public" checked=${form.public} onChange=${(e) => setForm({ ...form, public: e.target.checked })} />
+        <label class="inline" for="s-public">${t('settings.public')}</label></p>
       <p><button type="submit" disabled=${state.busy}>${t('settings.save')}</button></p></fieldset></form>
     ${(!process.schemas || !process.schemas.length) && html`<form onSubmit=${apply}><fieldset><legend>${t('settings.schema')}</legend>
       <label for="s-schema">${t('new.schema')}</label>
@@ -690,6 +746,270 @@ function Settings({ process, reload }) {
         <label class="inline" for="s-confirm">${t('settings.confirm', { name: process.name })}</label></p>
       <p><button type="button" class="danger" id="delete-process" disabled=${!confirm || state.busy} onClick=${remove}>${t('settings.deleteButton')}</button></p>
     </fieldset>`;
+}
+
+// ---------- team and permissions of a process ----------
+
+/** Team names by id: the caller's own teams, then any other team of a grant that the caller may see. */
+function useTeamNames(ids) {
+  const [mine] = useLoad(() => get('/api/v1/me/teams').catch(() => ({ items: [] })), []);
+  const key = [...new Set(ids)].sort().join(',');
+  const [others] = useLoad(async () => {
+    const known = new Set(((mine && mine.items) || []).map((x) => x.id));
+    const missing = key ? key.split(',').filter((x) => !known.has(x)) : [];
+    const found = await Promise.all(missing.map((x) => get('/api/v1/teams/' + encodeURIComponent(x)).catch(() => null)));
+    return found.filter(Boolean);
+  }, [key, mine]);
+  const names = {};
+  for (const x of [...((mine && mine.items) || []), ...(others || [])]) names[x.id] = x.name;
+  return [names, (mine && mine.items) || []];
+}
+
+/** Phases, objectives and tasks in tree order, each with its depth, for labels and the level chooser. */
+function levels(tree) {
+  const out = [];
+  walk(tree.phases, (i, parents) => out.push({ id: i.id, type: i.type, name: i.name, depth: parents.length }));
+  return out;
+}
+
+function Permissions({ process, tree, account }) {
+  const base = '/api/v1/processes/' + encodeURIComponent(process.id);
+  const [grants, error, reload] = useLoad(() => get(base + '/permissions'), [process.id]);
+  const [requests, requestsError, reloadRequests] = useLoad(() => get(base + '/participation-requests', { status: 'pending', limit: 100 }), [process.id]);
+  const [names, myTeams] = useTeamNames(((grants && grants.items) || []).map((g) => g.team));
+  const items = levels(tree);
+  const itemName = (id) => {
+    if (!id) return t('permissions.wholeProcess');
+    const i = items.find((x) => x.id === id);
+    return i ? t('kind.' + i.type) + ': ' + i.name : id;
+  };
+  const [state, run] = useAction();
+  const [form, setForm] = useState({ team: '', item: '', access: true, createAssets: false, deleteAssets: false });
+  useEffect(() => { if (!form.team && myTeams.length) setForm((f) => ({ ...f, team: myTeams[0].id })); }, [myTeams.length]);
+  const grant = async (e) => {
+    e.preventDefault();
+    const body = { team: form.team, access: form.access, createAssets: form.createAssets, deleteAssets: form.deleteAssets };
+    if (form.item) body.item = form.item;
+    if (await run(() => post(base + '/permissions', body), t('permissions.granted'))) reload();
+  };
+  const change = (g, flag, value) => run(() => patch(base + '/permissions/' + encodeURIComponent(g.id), { [flag]: value }), t('permissions.changed')).then(() => reload());
+  const revoke = (g) => run(() => del(base + '/permissions/' + encodeURIComponent(g.id)).then(() => true), t('permissions.revoked')).then(() => reload());
+  const flag = (id, key, label) => html`<p><input type="checkbox" id=${id} checked=${form[key]} onChange=${(e) => setForm({ ...form, [key]: e.target.checked })} />
+    <label class="inline" for=${id}>${label}</label></p>`;
+  return html`<h2>${t('tab.permissions')}</h2>
+    <p>${t('permissions.intro')}</p>
+    <${ActionState} state=${state} />
+    <section aria-labelledby="grants-title"><h3 id="grants-title">${t('permissions.grants')}</h3>
+    <${Loading} data=${grants} error=${error}>${(gs) => gs.items.length ? html`<table id="grants">
+      <caption class="visually-hidden">${t('permissions.grants')}</caption>
+      <thead><tr><th scope="col">${t('permissions.team')}</th><th scope="col">${t('permissions.appliesTo')}</th>
+        <th scope="col">${t('permissions.access')}</th><th scope="col">${t('permissions.createAssets')}</th><th scope="col">${t('permissions.deleteAssets')}</th>
+        <th scope="col">${t('operator.actions')}</th></tr></thead>
+      <tbody>${gs.items.map((g) => {
+        const who = (names[g.team] || g.team) + ', ' + itemName(g.item);
+        return html`<tr key=${g.id} data-permission=${g.id}>
+        <th scope="row"><a href=${'#/teams/' + encodeURIComponent(g.team)}>${names[g.team] || g.team}</a></th>
+        <td>${itemName(g.item)}</td>
+        ${['access', 'createAssets', 'deleteAssets'].map((f) => html`<td><input type="checkbox" data-flag=${f} checked=${!!g[f]} disabled=${state.busy}
+          aria-label=${t('permissions.' + f) + ' — ' + who} onChange=${(e) => change(g, f, e.target.checked)} /></td>`)}
+        <td><button type="button" class="danger" data-action="revoke" disabled=${state.busy} onClick=${() => revoke(g)}>${t('permissions.revoke')}<span class="visually-hidden"> ${who}</span></button></td></tr>`;
+      })}</tbody></table>` : html`<p>${t('permissions.none')}</p>`}<//></section>
+    <form onSubmit=${grant} id="grant-form"><fieldset><legend>${t('permissions.add')}</legend>
+      ${myTeams.length ? html`
+        <label for="g-team">${t('permissions.team')}</label>
+        <select id="g-team" value=${form.team} onChange=${(e) => setForm({ ...form, team: e.target.value })}>${myTeams.map((x) => html`<option value=${x.id}>${x.name}</option>`)}</select>
+        <label for="g-item">${t('permissions.appliesTo')}</label>
+        <select id="g-item" value=${form.item} onChange=${(e) => setForm({ ...form, item: e.target.value })}>
+          <option value="">${t('permissions.wholeProcess')}</option>
+          ${items.map((i) => html`<option value=${i.id}>${'\u00a0\u00a0'.repeat(i.depth + 1) + t('kind.' + i.type) + ': ' + i.name}</option>`)}
+        </select>
+        ${flag('g-access', 'access', t('permissions.accessLong'))}
+        ${flag('g-create', 'createAssets', t('permissions.createLong'))}
+        ${flag('g-delete', 'deleteAssets', t('permissions.deleteLong'))}
+        <p><button type="submit" id="grant" disabled=${state.busy || !form.team}>${t('permissions.grant')}</button></p>`
+      : html`<p>${t('permissions.noTeams')} <a href="#/teams">${t('teams.create')}</a></p>`}
+    </fieldset></form>
+    <section aria-labelledby="requests-title"><h3 id="requests-title">${t('requests.title')}</h3>
+      <${Loading} data=${requests} error=${requestsError}>${(rq) => rq.items.length
+        ? html`<ul id="requests" class="plain">${rq.items.map((x) => html`<${RequestRow} key=${x.id} base=${base} request=${x} grants=${grants} names=${names} myTeams=${myTeams} account=${account}
+            onDone=${() => { reloadRequests(); reload(); }} />`)}</ul>`
+        : html`<p>${t('requests.none')}</p>`}<//></section>`;
+}
+
+/** One pending participation request: accepted into a team that holds a grant here and that the caller administers. */
+function RequestRow({ base, request: r, grants, names, myTeams, account, onDone }) {
+  const granted = new Set(((grants && grants.items) || []).map((g) => g.team));
+  const mine = account ? account.name : '';
+  const teams = myTeams.filter((x) => granted.has(x.id) && (x.administrators || []).includes(mine));
+  const [team, setTeam] = useState('');
+  useEffect(() => { if (!team && teams.length) setTeam(teams[0].id); }, [teams.length]);
+  const [state, run] = useAction();
+  const decide = (what, body) => run(() => post(base + '/participation-requests/' + encodeURIComponent(r.id) + '/' + what, body)).then((x) => x && onDone());
+  const id = 'r-team-' + r.id;
+  return html`<li data-request=${r.id} class="card">
+    <p><strong>${r.applicant}</strong> <span class="muted">${fmtDate(r.createdAt)}</span></p>
+    ${r.message && html`<p>${r.message}</p>`}
+    <${ActionState} state=${state} />
+    <div class="row">
+      ${teams.length ? html`<label class="inline" for=${id}>${t('requests.intoTeam')}</label>
+        <select id=${id} value=${team} onChange=${(e) => setTeam(e.target.value)}>${teams.map((x) => html`<option value=${x.id}>${names[x.id] || x.name}</option>`)}</select>
+        <button type="button" data-action="accept" disabled=${state.busy || !team} onClick=${() => decide('accept', { team })}>${t('requests.accept')}<span class="visually-hidden"> ${r.applicant}</span></button>`
+        : html`<span class="muted">${t('requests.noTeam')}</span>`}
+      <button type="button" class="secondary" data-action="decline" disabled=${state.busy} onClick=${() => decide('decline', {})}>${t('requests.decline')}<span class="visually-hidden"> ${r.applicant}</span></button>
+    </div></li>`;
+}
+
+// ---------- organisations and teams ----------
+
+const TEAM_TYPES = ['citizen', 'public_administration', 'nonprofit_organization', 'forprofit_organization'];
+
+/** A text given per language ({en, es, …}) in the current language, else English, else any. */
+function translated(texts) {
+  if (!texts) return '';
+  if (typeof texts === 'string') return texts;
+  return texts[currentLanguage()] || texts.en || Object.values(texts)[0] || '';
+}
+
+function SignInFirst() {
+  return html`<p id="sign-in-first">${t('error.signin')} <a href="#/sign-in">${t('account.signIn')}</a></p>`;
+}
+
+function Teams({ account }) {
+  const [teams, error, reload] = useLoad(() => (account ? get('/api/v1/me/teams') : Promise.resolve({ items: [] })), [account && account.name]);
+  const [applications] = useLoad(() => (account ? get('/api/v1/me/applications').catch(() => ({ items: [] })) : Promise.resolve({ items: [] })), [account && account.name]);
+  const [orgs] = useLoad(() => (account ? get('/api/v1/organisations', { limit: 100 }).catch(() => ({ items: [] })) : Promise.resolve({ items: [] })), [account && account.name]);
+  const [form, setForm] = useState({ name: '', description: '', type: 'citizen', organisation: '' });
+  const [state, run] = useAction();
+  const orgName = (id) => { const o = ((orgs && orgs.items) || []).find((x) => x.id === id); return o ? translated(o.name) : id; };
+  const create = async (e) => {
+    e.preventDefault();
+    const body = { name: form.name.trim(), type: form.type };
+    if (form.description.trim()) body.description = form.description.trim();
+    if (form.organisation) body.organisation = form.organisation;
+    const created = await run(() => post('/api/v1/teams', body));
+    if (created) { reload(); location.hash = '#/teams/' + encodeURIComponent(created.id); }
+  };
+  const set = (k) => (e) => setForm({ ...form, [k]: e.target.value });
+  // A team in an organisation starts as the organisation's kind of team.
+  const pickOrganisation = (e) => {
+    const o = ((orgs && orgs.items) || []).find((x) => x.id === e.target.value);
+    setForm({ ...form, organisation: e.target.value, type: o ? o.defaultTeamType : form.type });
+  };
+  return html`<${Title} text=${t('teams.title')} />
+    <p>${t('teams.intro')} <a href="#/organisations">${t('orgs.title')}</a></p>
+    ${!account ? html`<${SignInFirst} />` : html`
+    <section aria-labelledby="my-teams-title"><h2 id="my-teams-title">${t('teams.mine')}</h2>
+      <${Loading} data=${teams} error=${error}>${(p) => p.items.length ? html`<ul class="cards" id="my-teams">${p.items.map((x) => html`<li class="card" key=${x.id}>
+        <h3><a href=${'#/teams/' + encodeURIComponent(x.id)}>${x.name}</a></h3>
+        <p><span class="badge">${t('teamType.' + x.type, {}, x.type)}</span>${x.organisation && html` <span class="muted">${orgName(x.organisation)}</span>`}</p>
+        <p>${t('teams.memberCount', { n: (x.members || []).length })}${(x.administrators || []).includes(account.name) ? ' · ' + t('teams.youAdminister') : ''}</p></li>`)}</ul>`
+        : html`<p>${t('teams.none')}</p>`}<//>
+    </section>
+    ${applications && applications.items.length > 0 && html`<section aria-labelledby="my-applications-title"><h2 id="my-applications-title">${t('teams.applications')}</h2>
+      <ul>${applications.items.map((a) => html`<li><a href=${'#/teams/' + encodeURIComponent(a.team)}>${a.team}</a> <span class=${'badge status-' + (a.status === 'pending' ? 'awaiting' : a.status === 'accepted' ? 'finished' : 'disabled')}>${t('request.' + a.status, {}, a.status)}</span> <span class="muted">${fmtDate(a.createdAt)}</span></li>`)}</ul></section>`}
+    <form onSubmit=${create} id="create-team"><fieldset><legend>${t('teams.create')}</legend>
+      <label for="tm-name">${t('teams.name')}</label>
+      <input id="tm-name" type="text" required maxlength="200" value=${form.name} onInput=${set('name')} />
+      <label for="tm-description">${t('new.description')}</label>
+      <textarea id="tm-description" rows="2" value=${form.description} onInput=${set('description')}></textarea>
+      <label for="tm-type">${t('teams.type')}</label>
+      <select id="tm-type" value=${form.type} onChange=${set('type')}>${TEAM_TYPES.map((x) => html`<option value=${x}>${t('teamType.' + x)}</option>`)}</select>
+      <label for="tm-organisation">${t('teams.organisation')}</label>
+      <select id="tm-organisation" value=${form.organisation} onChange=${pickOrganisation}>
+        <option value="">${t('teams.noOrganisation')}</option>
+        ${((orgs && orgs.items) || []).map((o) => html`<option value=${o.id}>${translated(o.name)}</option>`)}
+      </select>
+      <p><button type="submit" id="create-team-button" disabled=${state.busy}>${t('teams.createButton')}</button></p>
+      <${ActionState} state=${state} />
+    </fieldset></form>`}`;
+}
+
+function TeamPage({ id, account }) {
+  const base = '/api/v1/teams/' + encodeURIComponent(id);
+  const [team, error, reload] = useLoad(() => get(base), [id, account && account.name]);
+  const [org] = useLoad(() => (team && team.organisation ? get('/api/v1/organisations/' + encodeURIComponent(team.organisation)).catch(() => null) : Promise.resolve(null)), [team && team.organisation]);
+  const me = account ? account.name : '';
+  const admin = !!team && ((team.administrators || []).includes(me) || !!(org && (org.administrators || []).includes(me)));
+  const member = !!team && (team.members || []).includes(me);
+  const [applications, appsError, reloadApps] = useLoad(() => (admin ? get(base + '/applications', { status: 'pending' }) : Promise.resolve({ items: [] })), [id, admin]);
+  const [user, setUser] = useState('');
+  const [message, setMessage] = useState('');
+  const [state, run] = useAction();
+  const refresh = () => { reload(); reloadApps(); };
+  const addMember = async (e) => {
+    e.preventDefault();
+    if (await run(() => post(base + '/members', { user: user.trim() }), t('team.added', { name: user.trim() }))) { setUser(''); refresh(); }
+  };
+  const remove = (name) => run(() => del(base + '/members/' + encodeURIComponent(name)).then(() => true), t('team.removed', { name })).then((r) => {
+    if (r && name === me) location.hash = '#/teams'; else refresh();
+  });
+  const apply = async (e) => {
+    e.preventDefault();
+    if (await run(() => post(base + '/applications', message.trim() ? { message: message.trim() } : {}), t('team.applied'))) setMessage('');
+  };
+  const decide = (a, what) => run(() => post(base + '/applications/' + encodeURIComponent(a.id) + '/' + what), t(what === 'accept' ? 'team.accepted' : 'team.declined', { name: a.applicant })).then(() => refresh());
+  return html`<${Loading} data=${team} error=${error}>${(tm) => html`
+    <${Title} text=${tm.name} />
+    <p><span class="badge">${t('teamType.' + tm.type, {}, tm.type)}</span> ${org && html`<span class="muted">${t('teams.organisation')}: ${translated(org.name)}</span>`}</p>
+    ${tm.description && html`<p>${tm.description}</p>`}
+    <p><a href="#/teams">${t('teams.mine')}</a></p>
+    <${ActionState} state=${state} />
+    <section aria-labelledby="members-title"><h2 id="members-title">${t('team.members')}</h2>
+      <ul id="members">${(tm.members || []).map((m) => html`<li key=${m} data-member=${m}>${m}
+        ${(tm.administrators || []).includes(m) && html` <span class="badge">${t('team.administrator')}</span>`}
+        ${(admin || m === me) && !((tm.administrators || []).includes(m) && tm.administrators.length === 1) && html` <button type="button" class="secondary" data-action="remove" disabled=${state.busy} onClick=${() => remove(m)}>${m === me ? t('team.leave') : t('team.remove')}<span class="visually-hidden"> ${m}</span></button>`}
+      </li>`)}</ul>
+      ${admin && html`<form onSubmit=${addMember} id="add-member" class="row">
+        <label class="inline" for="member-name">${t('team.memberName')}</label>
+        <input id="member-name" type="text" required autocomplete="off" value=${user} onInput=${(e) => setUser(e.target.value)} />
+        <button type="submit" disabled=${state.busy || !user.trim()}>${t('team.add')}</button></form>`}
+    </section>
+    ${admin && html`<section aria-labelledby="applications-title"><h2 id="applications-title">${t('team.applications')}</h2>
+      <${Loading} data=${applications} error=${appsError}>${(p) => p.items.length ? html`<ul id="applications">${p.items.map((a) => html`<li key=${a.id} data-application=${a.id}>
+        <strong>${a.applicant}</strong> ${a.message && html`— ${a.message}`} <span class="muted">${fmtDate(a.createdAt)}</span>${' '}
+        <button type="button" data-action="accept" disabled=${state.busy} onClick=${() => decide(a, 'accept')}>${t('requests.accept')}<span class="visually-hidden"> ${a.applicant}</span></button>${' '}
+        <button type="button" class="secondary" data-action="decline" disabled=${state.busy} onClick=${() => decide(a, 'decline')}>${t('requests.decline')}<span class="visually-hidden"> ${a.applicant}</span></button></li>`)}</ul>`
+        : html`<p>${t('team.noApplications')}</p>`}<//></section>`}
+    ${account && !member && html`<form onSubmit=${apply} id="apply-team"><fieldset><legend>${t('team.apply')}</legend>
+      <label for="apply-message">${t('takePart.message')}</label>
+      <textarea id="apply-message" rows="2" maxlength="2000" value=${message} onInput=${(e) => setMessage(e.target.value)}></textarea>
+      <p><button type="submit" disabled=${state.busy}>${t('team.applyButton')}</button></p></fieldset></form>`}`}<//>`;
+}
+
+function Organisations({ account }) {
+  const [page, error, reload] = useLoad(() => get('/api/v1/organisations', { limit: 100 }), [account && account.name]);
+  const [form, setForm] = useState({ name: '', description: '', public: true, defaultTeamType: 'public_administration', teamCreation: 'administrators' });
+  const [state, run] = useAction();
+  const create = async (e) => {
+    e.preventDefault();
+    const lang = currentLanguage();
+    const body = { name: { [lang]: form.name.trim() }, public: form.public, defaultTeamType: form.defaultTeamType, teamCreation: form.teamCreation };
+    if (form.description.trim()) body.description = { [lang]: form.description.trim() };
+    if (await run(() => post('/api/v1/organisations', body), t('orgs.created'))) { setForm({ ...form, name: '', description: '' }); reload(); }
+  };
+  const set = (k) => (e) => setForm({ ...form, [k]: e.target.value });
+  return html`<${Title} text=${t('orgs.title')} />
+    <p>${t('orgs.intro')} <a href="#/teams">${t('teams.title')}</a></p>
+    <${Loading} data=${page} error=${error}>${(p) => p.items.length ? html`<ul class="cards" id="organisations">${p.items.map((o) => html`<li class="card" key=${o.id}>
+      <h2>${translated(o.name)}</h2>
+      ${o.description && html`<p>${translated(o.description)}</p>`}
+      <p><span class="badge">${t(o.public ? 'orgs.public' : 'orgs.private')}</span> <span class="muted">${t('orgs.teamsAre', { type: t('teamType.' + o.defaultTeamType, {}, o.defaultTeamType) })}</span></p>
+      ${account && (o.administrators || []).includes(account.name) && html`<p class="muted">${t('teams.youAdminister')}</p>`}</li>`)}</ul>`
+      : html`<p>${t('orgs.none')}</p>`}<//>
+    ${!account ? html`<${SignInFirst} />` : html`<form onSubmit=${create} id="create-organisation"><fieldset><legend>${t('orgs.create')}</legend>
+      <label for="org-name">${t('orgs.name', { language: t('language.' + currentLanguage()) })}</label>
+      <input id="org-name" type="text" required maxlength="200" value=${form.name} onInput=${set('name')} />
+      <label for="org-description">${t('orgs.description', { language: t('language.' + currentLanguage()) })}</label>
+      <textarea id="org-description" rows="2" value=${form.description} onInput=${set('description')}></textarea>
+      <label for="org-type">${t('orgs.defaultTeamType')}</label>
+      <select id="org-type" value=${form.defaultTeamType} onChange=${set('defaultTeamType')}>${TEAM_TYPES.map((x) => html`<option value=${x}>${t('teamType.' + x)}</option>`)}</select>
+      <label for="org-creation">${t('orgs.teamCreation')}</label>
+      <select id="org-creation" value=${form.teamCreation} onChange=${set('teamCreation')}>${['administrators', 'members', 'anyone'].map((x) => html`<option value=${x}>${t('teamCreation.' + x)}</option>`)}</select>
+      <p><input type="checkbox" id="org-public" checked=${form.public} onChange=${(e) => setForm({ ...form, public: e.target.checked })} />
+        <label class="inline" for="org-public">${t('orgs.publicLong')}</label></p>
+      <p><button type="submit" id="create-organisation-button" disabled=${state.busy}>${t('orgs.createButton')}</button></p>
+      <${ActionState} state=${state} />
+    </fieldset></form>`}`;
 }
 
 // ---------- operators ----------

@@ -389,6 +389,119 @@ public class WebAppIT {
         assertTrue(driver.findElements(By.cssSelector("#task-assets .status-unavailable")).isEmpty());
         assertEquals("0.1.0", karaf.http().get("/api/v1/interlinkers/sample").json().path("version").asText());
 
+        // Teams and rights. The owner creates a team (in a new organisation) with a second account in it and, from
+        // the permissions screen, gives it rights on the first phase; that account then finds the private process
+        // under My processes.
+        Http owner = WebAppIT.operator; // the API session of the same account as the browser's
+        new Http(karaf.port()).signUp("bruno-web");
+        new Http(karaf.port()).signUp("carla-web");
+        // A public organisation first, whose teams anyone may see (and apply to).
+        driver.get(base + "/#/organisations");
+        await(By.id("org-name")).sendKeys("City of Parks");
+        driver.findElement(By.id("create-organisation-button")).click();
+        awaitText(By.id("organisations"), "City of Parks");
+        check("organisations");
+        driver.get(base + "/#/teams");
+        awaitText(By.id("page-title"), "Teams");
+        await(By.id("tm-name")).sendKeys("Green team");
+        wait(WAIT).until(d -> new Select(d.findElement(By.id("tm-organisation"))).getOptions().size() > 1);
+        new Select(driver.findElement(By.id("tm-organisation"))).selectByVisibleText("City of Parks");
+        driver.findElement(By.id("create-team-button")).click();
+        wait(WAIT).until(d -> d.getCurrentUrl().matches(".*#/teams/[^/?]+$"));
+        String teamId = driver.getCurrentUrl().replaceAll(".*#/teams/([^/?]+)$", "$1");
+        awaitText(By.id("page-title"), "Green team");
+        awaitText(By.id("members"), Platform.OPERATOR);
+        await(By.id("member-name")).sendKeys("bruno-web");
+        driver.findElement(By.cssSelector("#add-member button[type=submit]")).click();
+        awaitText(By.id("members"), "bruno-web");
+        check("team");
+        driver.get(base + "/#/teams");
+        awaitText(By.id("my-teams"), "Green team");
+        check("teams");
+
+        driver.get(base + "/#/processes/" + processId + "/permissions");
+        await(By.cssSelector("#g-team option[value='" + teamId + "']"));
+        new Select(driver.findElement(By.id("g-team"))).selectByValue(teamId);
+        new Select(driver.findElement(By.id("g-item"))).selectByValue(phaseId);
+        assertTrue("access is offered ticked", driver.findElement(By.id("g-access")).isSelected());
+        driver.findElement(By.id("g-create")).click();
+        driver.findElement(By.id("grant")).click();
+        awaitText(By.id("grants"), "Green team");
+        String phaseName = owner.get("/api/v1/processes/" + processId + "/items/" + phaseId).json().path("name").asText();
+        awaitText(By.id("grants"), phaseName);
+        JsonNode granted = owner.get("/api/v1/processes/" + processId + "/permissions").json().path("items").get(0);
+        assertEquals(teamId, granted.path("team").asText());
+        assertEquals(phaseId, granted.path("item").asText());
+        assertTrue(granted.toString(), granted.path("access").asBoolean() && granted.path("createAssets").asBoolean() && !granted.path("deleteAssets").asBoolean());
+        // A flag changed in the table.
+        driver.findElement(By.cssSelector("#grants input[data-flag=deleteAssets]")).click();
+        awaitText(By.cssSelector("[role=status].notice"), "changed");
+        wait(WAIT).until(d -> owner.get("/api/v1/processes/" + processId + "/permissions").json().path("items").get(0).path("deleteAssets").asBoolean());
+        check("permissions");
+
+        signInAs("bruno-web", Http.PASSWORD);
+        awaitText(By.id("my-processes"), "Green corridors");
+        check("my-processes");
+        driver.findElement(By.cssSelector("#my-processes a[href='#/processes/" + processId + "/overview']")).click();
+        awaitText(By.id("page-title"), "Green corridors");
+        awaitText(By.id("my-role"), "take part");
+        assertTrue("settings are for administrators", driver.findElements(By.linkText("Settings")).isEmpty());
+        assertTrue("permissions are for administrators", driver.findElements(By.linkText("Team and permissions")).isEmpty());
+        check("workspace-member");
+        // In a task of the phase: resources may be created there, the plan changed only by administrators.
+        driver.get(base + "/#/processes/" + processId + "/guide/" + taskId);
+        awaitText(By.id("task-title"), taskName);
+        await(By.id("add-asset"));
+        assertTrue(driver.findElements(By.cssSelector("button[data-status]")).isEmpty());
+        check("task-member");
+
+        // Someone without rights does not find the private process; once it is public, they ask to take part and the
+        // owner accepts them into the team.
+        signInAs("carla-web", Http.PASSWORD);
+        awaitText(By.id("my-processes"), "You do not");
+        driver.get(base + "/#/processes/" + processId + "/overview");
+        await(By.cssSelector("main [role=alert]"));
+        assertEquals(200, owner.patch("/api/v1/processes/" + processId, Map.of("public", true)).status());
+        driver.navigate().refresh();
+        awaitText(By.id("page-title"), "Green corridors");
+        awaitText(By.id("my-role"), "Public");
+        assertTrue(driver.findElements(By.linkText("Settings")).isEmpty());
+        await(By.id("take-part-message")).sendKeys("I live next to the school");
+        driver.findElement(By.id("take-part-send")).click();
+        await(By.id("take-part-pending"));
+        check("take-part");
+        driver.get(base + "/#/processes/" + processId + "/guide/" + taskId);
+        await(By.id("no-create"));
+        assertTrue(driver.findElements(By.id("add-asset")).isEmpty());
+
+        signInAs(Platform.OPERATOR, Platform.OPERATOR_PASSWORD);
+        driver.get(base + "/#/processes/" + processId + "/permissions");
+        awaitText(By.id("requests"), "I live next to the school");
+        await(By.cssSelector("#requests select option[value='" + teamId + "']"));
+        check("participation-requests");
+        driver.findElement(By.cssSelector("#requests button[data-action=accept]")).click();
+        awaitText(By.cssSelector("section[aria-labelledby=requests-title]"), "No requests are waiting");
+        JsonNode members = owner.get("/api/v1/teams/" + teamId + "/members").json();
+        assertTrue(members.toString(), members.toString().contains("carla-web"));
+        // On the team's page: an application to join (made through the API) accepted, then that member removed.
+        Http dan = new Http(karaf.port()).signUp("dan-web");
+        assertEquals(201, dan.post("/api/v1/teams/" + teamId + "/applications", Map.of("message", "Count me in")).status());
+        driver.get(base + "/#/teams/" + teamId);
+        awaitText(By.id("members"), "carla-web");
+        awaitText(By.id("applications"), "Count me in");
+        check("team-applications");
+        driver.findElement(By.cssSelector("#applications button[data-action=accept]")).click();
+        awaitText(By.id("members"), "dan-web");
+        awaitText(By.cssSelector("section[aria-labelledby=applications-title]"), "No applications are waiting");
+        driver.findElement(By.cssSelector("#members li[data-member=dan-web] button[data-action=remove]")).click();
+        wait(WAIT).until(d -> d.findElements(By.cssSelector("#members li[data-member=dan-web]")).isEmpty());
+        assertFalse(owner.get("/api/v1/teams/" + teamId + "/members").body().contains("dan-web"));
+        // The grant revoked from the permissions screen.
+        driver.get(base + "/#/processes/" + processId + "/permissions");
+        await(By.cssSelector("#grants button[data-action=revoke]")).click();
+        awaitText(By.cssSelector("section[aria-labelledby=grants-title]"), "No team has rights");
+        assertEquals(0, owner.get("/api/v1/processes/" + processId + "/permissions").json().path("items").size());
+
         // Settings: delete the process, after saying so.
         driver.get(base + "/#/processes/" + processId + "/settings");
         WebElement delete = await(By.id("delete-process"));
@@ -402,6 +515,19 @@ public class WebAppIT {
     }
 
     // ---------- helpers ----------
+
+    /** Signs out whoever is signed in, then signs in through the form as {@code name}; ends on the home screen. */
+    private static void signInAs(String name, String password) {
+        if (!driver.findElements(By.id("sign-out")).isEmpty()) {
+            driver.findElement(By.id("sign-out")).click();
+        }
+        await(By.id("sign-in-link")).click();
+        await(By.id("si-name")).sendKeys(name);
+        driver.findElement(By.id("si-password")).sendKeys(password);
+        driver.findElement(By.cssSelector("#sign-in button[type=submit]")).click();
+        awaitText(By.id("signed-in-as"), name);
+        wait(WAIT).until(d -> d.getCurrentUrl().endsWith("#/"));
+    }
 
     private static WebDriverWait wait(Duration d) {
         return new WebDriverWait(driver, d);
