@@ -58,3 +58,35 @@ export function HealthChart({ health, metrics }) {
       <tbody>${rows.map((r) => html`<tr><th scope="row">${r.id}</th><td>${r.status ? t('status.' + r.status, {}, r.status) : ''}</td><td>${r.ok}</td><td>${r.error}</td><td>${r.timeout}</td><td>${r.refused}</td><td>${r.p95}</td></tr>`)}</tbody>
     </table></details>`;
 }
+
+/** One bar chart with its figures as a table: the key figures of the operator page. */
+function FigureChart({ id, title, labels, values, colour, header }) {
+  const canvas = useRef();
+  useEffect(() => {
+    if (!canvas.current) return undefined;
+    const chart = new Chart(canvas.current, {
+      type: 'bar',
+      data: { labels, datasets: [{ label: title, data: values, backgroundColor: colour }] },
+      options: { responsive: true, maintainAspectRatio: false, animation: false, plugins: { legend: { display: false } },
+        scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
+    });
+    return () => chart.destroy();
+  }, [JSON.stringify(labels), JSON.stringify(values), title]);
+  return html`<h3>${title}</h3><div class="chart"><canvas ref=${canvas} role="img" aria-label=${title}></canvas></div>
+    <details><summary>${t('operator.asTable')}</summary>
+    <table id=${id}><caption class="visually-hidden">${title}</caption>
+      <thead><tr><th scope="col">${header}</th><th scope="col">${t('operator.kpiCount')}</th></tr></thead>
+      <tbody>${labels.map((l, i) => html`<tr><th scope="row">${l}</th><td>${values[i]}</td></tr>`)}</tbody>
+    </table></details>`;
+}
+
+/** Processes by status and active people per day, from /api/v1/admin/kpis (operators). */
+export function KpiCharts({ processes, active }) {
+  const statuses = Object.keys(processes.byStatus || {});
+  const days = (active.items || []).map((d) => d.periodStart);
+  return html`${FigureChart({ id: 'kpi-processes', title: t('operator.kpiProcesses'), labels: statuses.map((s) => t('status.' + s, {}, s)),
+      values: statuses.map((s) => processes.byStatus[s]), colour: '#1f5f99', header: t('common.status') })}
+    ${FigureChart({ id: 'kpi-active', title: t('operator.kpiActive'), labels: days, values: (active.items || []).map((d) => d.activeUsers),
+      colour: '#2e7d32', header: t('operator.kpiDay') })}
+    <p><a href="/api/v1/admin/kpis/active-users?format=csv" download>${t('operator.kpiCsv')}</a></p>`;
+}

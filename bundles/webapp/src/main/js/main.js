@@ -4,7 +4,7 @@ import { useEffect, useState, useCallback, useRef } from 'preact/hooks';
 import htm from 'htm';
 import { get, post, patch, del, request, describe, ApiError } from './api.js';
 import { t, setLanguage, currentLanguage, LANGUAGES, initLanguage, onLanguage } from './i18n.js';
-import { HealthChart } from './charts.js';
+import { HealthChart, KpiCharts } from './charts.js';
 import { Timeline } from './timeline.js';
 import { plain, Markdown } from './text.js';
 
@@ -1022,6 +1022,8 @@ function Operator() {
     const metrics = await fetch('/metrics', { credentials: 'same-origin' }).then((r) => (r.ok ? r.text() : ''), () => '');
     return { body, metrics };
   }, []);
+  const [kpis, kpiError] = useLoad(async () => ({ processes: await get('/api/v1/admin/kpis/processes'),
+    active: await get('/api/v1/admin/kpis/active-users') }), []);
   const [state, run] = useAction();
   const refresh = () => { reload(); reloadHealth(); };
   const act = (path, doneText, opts) => run(() => request('POST', path, opts || {}), doneText).then((r) => { refresh(); return r; });
@@ -1039,6 +1041,9 @@ function Operator() {
     <section aria-labelledby="health-title"><h2 id="health-title">${t('operator.health')}</h2>
       <${Loading} data=${health} error=${healthError}>${(hl) => html`<p>${t('operator.platform')}: <${Status} value=${hl.body.status} /></p>
         <${HealthChart} health=${hl.body} metrics=${hl.metrics} />`}<//>
+    </section>
+    <section aria-labelledby="kpi-title"><h2 id="kpi-title">${t('operator.kpis')}</h2>
+      <${Loading} data=${kpis} error=${kpiError}>${(k) => html`<${KpiCharts} processes=${k.processes} active=${k.active} />`}<//>
     </section>
     <section aria-labelledby="regs-title"><h2 id="regs-title">${t('operator.interlinkers')}</h2>
       <p><button type="button" class="secondary" onClick=${refresh}>${t('operator.refresh')}</button></p>

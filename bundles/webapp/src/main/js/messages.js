@@ -124,6 +124,7 @@ export const messages = {
     'operator.upgradeJar': 'New version of {id} (jar)', 'operator.install': 'Install an Interlinker', 'operator.jar': 'Bundle (jar)',
     'operator.installButton': 'Install', 'operator.installed': 'Installed.', 'operator.upgraded': 'Upgraded.', 'operator.rolledBack': 'Rolled back.',
     'operator.enabled': 'Enabled.', 'operator.disabled': 'Disabled.', 'operator.noFile': 'Choose a jar file first.',
+    'operator.kpis': 'Key figures', 'operator.kpiProcesses': 'Processes by status', 'operator.kpiActive': 'Active people per day, last 30 days', 'operator.kpiDay': 'Day', 'operator.kpiCount': 'Number', 'operator.kpiCsv': 'Download as CSV',
     'notfound.title': 'Page not found', 'notfound.text': 'There is no such page.',
   },
   es: {
@@ -250,6 +251,7 @@ export const messages = {
     'operator.upgradeJar': 'Nueva versión de {id} (jar)', 'operator.install': 'Instalar un Interlinker', 'operator.jar': 'Bundle (jar)',
     'operator.installButton': 'Instalar', 'operator.installed': 'Instalado.', 'operator.upgraded': 'Actualizado.', 'operator.rolledBack': 'Revertido.',
     'operator.enabled': 'Activado.', 'operator.disabled': 'Desactivado.', 'operator.noFile': 'Elija antes un archivo jar.',
+    'operator.kpis': 'Cifras clave', 'operator.kpiProcesses': 'Procesos por estado', 'operator.kpiActive': 'Personas activas por día, últimos 30 días', 'operator.kpiDay': 'Día', 'operator.kpiCount': 'Número', 'operator.kpiCsv': 'Descargar como CSV',
     'notfound.title': 'Página no encontrada', 'notfound.text': 'Esta página no existe.',
   },
   it: {
@@ -376,6 +378,7 @@ export const messages = {
     'operator.upgradeJar': 'Nuova versione di {id} (jar)', 'operator.install': 'Installa un Interlinker', 'operator.jar': 'Bundle (jar)',
     'operator.installButton': 'Installa', 'operator.installed': 'Installato.', 'operator.upgraded': 'Aggiornato.', 'operator.rolledBack': 'Riportato indietro.',
     'operator.enabled': 'Attivato.', 'operator.disabled': 'Disattivato.', 'operator.noFile': 'Scegli prima un file jar.',
+    'operator.kpis': 'Cifre chiave', 'operator.kpiProcesses': 'Processi per stato', 'operator.kpiActive': 'Persone attive al giorno, ultimi 30 giorni', 'operator.kpiDay': 'Giorno', 'operator.kpiCount': 'Numero', 'operator.kpiCsv': 'Scarica come CSV',
     'notfound.title': 'Pagina non trovata', 'notfound.text': 'Questa pagina non esiste.',
   },
   lv: {
@@ -502,6 +505,7 @@ export const messages = {
     'operator.upgradeJar': '{id} jaunā versija (jar)', 'operator.install': 'Instalēt Interlinker', 'operator.jar': 'Pakotne (jar)',
     'operator.installButton': 'Instalēt', 'operator.installed': 'Instalēts.', 'operator.upgraded': 'Atjaunināts.', 'operator.rolledBack': 'Atgriezts.',
     'operator.enabled': 'Iespējots.', 'operator.disabled': 'Atspējots.', 'operator.noFile': 'Vispirms izvēlieties jar failu.',
+    'operator.kpis': 'Galvenie rādītāji', 'operator.kpiProcesses': 'Procesi pēc statusa', 'operator.kpiActive': 'Aktīvie cilvēki dienā, pēdējās 30 dienas', 'operator.kpiDay': 'Diena', 'operator.kpiCount': 'Skaits', 'operator.kpiCsv': 'Lejupielādēt kā CSV',
     'notfound.title': 'Lapa nav atrasta', 'notfound.text': 'Šādas lapas nav.',
   },
 };

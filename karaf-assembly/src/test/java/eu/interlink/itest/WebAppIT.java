@@ -351,6 +351,10 @@ public class WebAppIT {
         driver.get(base + "/#/operator");
         awaitText(By.cssSelector("tr[data-interlinker=sample]"), "0.1.0");
         wait(WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("call-figures")));
+        // Key figures as charts with their tables: the processes made above are counted by status.
+        WebElement byStatus = wait(WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("kpi-processes")));
+        assertTrue(byStatus.getAttribute("textContent"), byStatus.findElements(By.cssSelector("tbody tr")).size() == 3);
+        wait(WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("kpi-active")));
         check("operator");
         driver.findElement(By.id("upgrade-sample")).sendKeys(Fixtures.jar("sample-v2").toAbsolutePath().toString());
         driver.findElement(By.cssSelector("tr[data-interlinker=sample] form button[type=submit]")).click();
