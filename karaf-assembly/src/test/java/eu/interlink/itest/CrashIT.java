@@ -170,7 +170,8 @@ public class CrashIT {
             karaf.start();
             karaf.awaitHealthy(BOOT);
             long bootMs = (System.nanoTime() - restarted) / 1_000_000;
-            checkedWrites = verifyAll(http, "after kill " + kill);
+            // Read as the writers' account: its processes are private, so nobody else may see them.
+            checkedWrites = verifyAll(new Http(karaf.port()).bearer(tokens.get(0)), "after kill " + kill);
             String line = String.format("kill %d after %d ms of writing: %d writes acknowledged in this round, %d in all, all %d checked"
                     + " after the restart (%d ms to healthy)", kill, delay, thisCycle, ackedWrites.get(), checkedWrites, bootMs);
             System.out.println("CrashIT: " + line);
