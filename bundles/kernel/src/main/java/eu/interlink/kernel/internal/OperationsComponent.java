@@ -44,7 +44,7 @@ import eu.interlink.store.Store;
  * installed and started through the framework; what serves is then decided by the registry's lifecycle, which
  * this waits for, so that each method returns with the change done (or throws with why it is not).
  */
-@Component(service = InterlinkerOperations.class)
+@Component(service = {InterlinkerOperations.class, OperationsComponent.class})
 public class OperationsComponent implements InterlinkerOperations {
     private static final Logger LOG = LoggerFactory.getLogger(OperationsComponent.class);
     /** Bundles a node installs to follow the cluster's desired set get this location prefix. */
