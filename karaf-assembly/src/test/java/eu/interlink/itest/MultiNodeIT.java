@@ -104,6 +104,14 @@ public class MultiNodeIT {
         assertEquals(installed.toString(), 201, installed.status());
         awaitEverywhere(nodes, "0.1.0");
         long installMs = ms(t, System.nanoTime());
+        // An asset of it, whose data must read the same on every node, whatever version serves (the upgrade migrates
+        // it once, the rollback reverts it once).
+        String token = lb.post("/api/v1/me/tokens", Map.of("name", "multinode")).json().path("token").asText();
+        Http.Answer asset = lb.post("/api/v1/assets", Map.of("interlinker", "sample", "params", Map.of("name", "kept", "client", 7)));
+        assertEquals(asset.toString(), 201, asset.status());
+        String download = "/api/v1/assets/" + asset.json().path("id").asText() + "/download";
+        String expected = "{\"name\":\"kept\",\"client\":7}";
+        assertSameEverywhere(nodes, token, download, expected);
         t = System.nanoTime();
         Http.Answer upgraded = lb.postRaw("/api/v1/admin/interlinkers/sample/upgrade", "application/java-archive", Fixtures.bytes("sample-v2"));
         assertEquals(upgraded.toString(), 200, upgraded.status());
@@ -111,6 +119,7 @@ public class MultiNodeIT {
         awaitEverywhere(nodes, "0.2.0");
         long upgradeMs = ms(t, System.nanoTime());
         System.out.println("MultiNodeIT: install served by all three nodes after " + installMs + " ms, upgrade after " + upgradeMs + " ms");
+        assertSameEverywhere(nodes, token, download, expected);
 
         // 4. Traffic through the balancer; node 3 gets SIGKILL in the middle. No request is retried.
         AtomicBoolean stop = new AtomicBoolean();
@@ -119,11 +128,15 @@ public class MultiNodeIT {
         Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
         List<Thread> clients = new ArrayList<>();
         for (int c = 0; c < CLIENTS; c++) {
-            Http mine = new Http(balancer.port());
+            Http mine = new Http(balancer.port()).bearer(token);
             Thread th = new Thread(() -> {
                 int n = 0;
                 while (!stop.get()) {
-                    String path = n++ % 2 == 0 ? "/api/v1/interlinkers/sample" : "/api/v1/health";
+                    String path = switch (n++ % 3) {
+                        case 0 -> "/api/v1/interlinkers/sample";
+                        case 1 -> download;
+                        default -> "/api/v1/health";
+                    };
                     Http.Answer a = mine.get(path);
                     statuses.computeIfAbsent(a.status(), s -> new AtomicInteger()).incrementAndGet();
                     if (a.status() == 200) ok.incrementAndGet();
@@ -169,6 +182,26 @@ public class MultiNodeIT {
             Http.Answer s = k.http().get("/api/v1/interlinkers/sample");
             assertEquals("node on port " + k.port() + ": " + s, "0.1.0", s.json().path("version").asText());
         }
+        assertSameEverywhere(nodes, token, download, expected);
+        // The shared history: one switch to 0.2.0 and one rollback, made by the node that took the request; the
+        // nodes that followed (node 3 at its restart too) switched without recording one, nor migrating again.
+        Http.Answer history = lb.get("/api/v1/admin/interlinkers/sample/history?limit=200");
+        assertEquals(history.toString(), 200, history.status());
+        int upgradesRecorded = 0;
+        int rollbacksRecorded = 0;
+        int applied = 0;
+        for (var e : history.json().path("items")) {
+            String action = e.path("action").asText();
+            if (!"ok".equals(e.path("outcome").asText())) {
+                assertTrue("no failed step in the history: " + e, !action.equals("upgraded") && !action.equals("rolled-back") && !action.equals("cluster-apply"));
+            }
+            if (action.equals("upgraded")) upgradesRecorded++;
+            if (action.equals("rolled-back")) rollbacksRecorded++;
+            if (action.equals("cluster-applied")) applied++;
+        }
+        assertEquals("switches to 0.2.0 recorded: " + history.body(), 1, upgradesRecorded);
+        assertEquals("rollbacks recorded: " + history.body(), 1, rollbacksRecorded);
+        System.out.println("MultiNodeIT: history: 1 upgrade, 1 rollback, " + applied + " bundles started by nodes following the cluster");
         // And the balancer spreads over all three again.
         Map<String, Integer> after = new TreeMap<>();
         Await.until("the balancer to use node 3 again", Duration.ofSeconds(30), () -> {
@@ -182,6 +215,15 @@ public class MultiNodeIT {
         for (KarafProcess k : nodes) k.stop();
         System.out.println("MultiNodeIT: whole test " + ms(t0, System.nanoTime()) + " ms");
         passed = true;
+    }
+
+    /** Reads {@code path} on every node directly (with an API token) and compares it, as JSON, with {@code expected}. */
+    private static void assertSameEverywhere(List<KarafProcess> which, String token, String path, String expected) throws Exception {
+        for (KarafProcess k : which) {
+            Http.Answer a = k.http().get(path, "Authorization", "Bearer " + token);
+            assertEquals("node on port " + k.port() + ": " + a, 200, a.status());
+            assertEquals("node on port " + k.port(), Http.JSON.readTree(expected), Http.JSON.readTree(a.body()));
+        }
     }
 
     /** Waits until every node in {@code which} serves the sample Interlinker in {@code version}, asked directly. */
