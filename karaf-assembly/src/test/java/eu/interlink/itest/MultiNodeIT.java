@@ -202,6 +202,30 @@ public class MultiNodeIT {
         assertEquals("switches to 0.2.0 recorded: " + history.body(), 1, upgradesRecorded);
         assertEquals("rollbacks recorded: " + history.body(), 1, rollbacksRecorded);
         System.out.println("MultiNodeIT: history: 1 upgrade, 1 rollback, " + applied + " bundles started by nodes following the cluster");
+        // 7. Disable, enable and remove through the balancer: every node follows.
+        t = System.nanoTime();
+        Http.Answer disabled = lb.post("/api/v1/admin/interlinkers/sample/disable", Map.of());
+        assertEquals(disabled.toString(), 200, disabled.status());
+        for (KarafProcess k : nodes) {
+            Await.until("sample disabled on port " + k.port(), CONVERGE, () -> k.http().get("/api/v1/interlinkers/sample"),
+                    a -> a.status() == 200 && "disabled".equals(a.json().path("status").asText()));
+        }
+        long disableMs = ms(t, System.nanoTime());
+        Http.Answer enabled = lb.post("/api/v1/admin/interlinkers/sample/enable", Map.of());
+        assertEquals(enabled.toString(), 200, enabled.status());
+        awaitEverywhere(nodes, "0.1.0");
+        t = System.nanoTime();
+        Http.Answer removed = lb.delete("/api/v1/admin/interlinkers/sample");
+        assertEquals(removed.toString(), 204, removed.status());
+        String assetPath = download.substring(0, download.length() - "/download".length());
+        for (KarafProcess k : nodes) {
+            Await.until("sample gone from port " + k.port(), CONVERGE, () -> k.http().get("/api/v1/interlinkers/sample"), a -> a.status() == 404);
+            Http.Answer kept = k.http().get(assetPath, "Authorization", "Bearer " + token);
+            assertEquals("its asset is kept, unavailable, on port " + k.port() + ": " + kept, "unavailable", kept.json().path("status").asText());
+        }
+        long removeMs = ms(t, System.nanoTime());
+        System.out.println("MultiNodeIT: disable followed by all three nodes after " + disableMs + " ms, removal after " + removeMs + " ms");
+
         // And the balancer spreads over all three again.
         Map<String, Integer> after = new TreeMap<>();
         Await.until("the balancer to use node 3 again", Duration.ofSeconds(30), () -> {
