@@ -308,7 +308,13 @@ public class OperationsComponent implements InterlinkerOperations {
                 local.put(b.getVersion().toString(), new ClusterTable.Local(b.getVersion().toString(), id,
                         active ? ClusterTable.ACTIVE : ClusterTable.STOPPED, jar != null ? jar : jarAt(b)));
             }
-            int changed = store.inTransaction(c -> ClusterTable.publish(c, symbolicName, local, guard.nodeId(), actor));
+            int changed;
+            try {
+                changed = store.inTransaction(c -> ClusterTable.publish(c, symbolicName, local, guard.nodeId(), actor));
+            } catch (RuntimeException concurrent) {
+                // Another node inserted a row of the same bundle at the same moment: read again and write after it.
+                changed = store.inTransaction(c -> ClusterTable.publish(c, symbolicName, local, guard.nodeId(), actor));
+            }
             if (changed > 0) LOG.info("Cluster desired set: {} row(s) of {} changed by node {}", changed, symbolicName, guard.nodeId());
         } catch (RuntimeException e) {
             LOG.error("Could not record {} in the cluster's desired set; other nodes will not follow this change", symbolicName, e);

@@ -540,7 +540,9 @@ public class RegistryComponent implements InterlinkerRegistry {
                 && !(state != null && target.version().equals(state.servingVersion()) && target.dataVersion() == state.dataVersion());
         IdState next = (state == null ? new IdState(id, target.dataVersion(), null, null, false) : state.withDataVersion(target.dataVersion()))
                 .serving(target.version(), upgrade ? before : state == null ? null : state.previousVersion());
-        saveState(next);
+        // Written only when it changes: a node following another's switch finds it written already, and must not write
+        // back a copy that may be older than a change another node makes meanwhile.
+        if (!next.equals(state)) saveState(next);
         serve(id, target);
         // The older version stays paused until its bundle stops (stopOlder): a request that saw it serving a
         // moment ago must not write data of the old shape into migrated data.
