@@ -23,7 +23,8 @@ import org.junit.Test;
  * requests spread over the nodes; a session signed in through one node works on the others; an Interlinker installed,
  * upgraded and rolled back through the balancer is served in the same version by every node within a deadline; a
  * node killed with SIGKILL mid-traffic costs only the requests it had in flight (nothing is retried); restarted, it
- * rejoins and converges to the change made while it was down.
+ * rejoins and converges to the change made while it was down. Disabling, enabling, removing, and a jar dropped into
+ * (and taken out of) one node's {@code deploy/} folder reach every node too.
  *
  * <p>Each node is the built distribution as an operator runs it ({@link KarafProcess}), with
  * {@code cluster.reconcile.seconds = 2} and its own {@code cluster.node.id} in etc/eu.interlink.kernel.cfg. It uses
@@ -225,6 +226,21 @@ public class MultiNodeIT {
         }
         long removeMs = ms(t, System.nanoTime());
         System.out.println("MultiNodeIT: disable followed by all three nodes after " + disableMs + " ms, removal after " + removeMs + " ms");
+
+        // 8. A jar dropped into one node's deploy/ folder reaches the others; taken out, it leaves them all.
+        t = System.nanoTime();
+        Path dropped = nodes.get(0).home().resolve("deploy/interlink-testing-sample.jar");
+        Files.copy(Fixtures.jar("sample"), dropped);
+        awaitEverywhere(nodes, "0.1.0");
+        long deployMs = ms(t, System.nanoTime());
+        t = System.nanoTime();
+        Files.delete(dropped);
+        for (KarafProcess k : nodes) {
+            Await.until("sample gone from port " + k.port() + " after deploy/", CONVERGE, () -> k.http().get("/api/v1/interlinkers/sample"),
+                    a -> a.status() == 404);
+        }
+        System.out.println("MultiNodeIT: a jar into node 1's deploy/ served by all three after " + deployMs + " ms, out of it gone from all three after "
+                + ms(t, System.nanoTime()) + " ms");
 
         // And the balancer spreads over all three again.
         Map<String, Integer> after = new TreeMap<>();
