@@ -59,6 +59,15 @@ public class Guard {
         @AttributeDefinition(name = "Hold during a swap (ms)", min = "0", max = "60000",
                 description = "How long a request waits for an Interlinker that is being swapped, before it is told the Interlinker is unavailable")
         long swap_hold_ms() default 5_000;
+
+        @AttributeDefinition(name = "Cluster reconciliation period (s)", min = "0", max = "3600",
+                description = "With several nodes on one PostgreSQL database: how often each node brings its Interlinker bundles in line with"
+                        + " the set recorded in the database (also done at start). 0, the default, turns it off (one node)")
+        int cluster_reconcile_seconds() default 0;
+
+        @AttributeDefinition(name = "Node id", description = "This node's name in the health endpoint and the cluster's records;"
+                + " by default karaf.name@host name")
+        String cluster_node_id();
     }
 
     /** Counts per Interlinker id, for health and metrics. */
@@ -79,6 +88,8 @@ public class Guard {
     private volatile int circuitFailures;
     private volatile long circuitOpenMillis;
     private volatile long swapHoldMillis;
+    private volatile int clusterReconcileSeconds;
+    private volatile String nodeId = defaultNodeId();
 
     static final String PID = "eu.interlink.kernel";
 
@@ -111,10 +122,15 @@ public class Guard {
             int failures = s.intIn("circuit.failures", 5, 1, 1000);
             long open = s.longIn("circuit.open.ms", 30_000, 100, 3_600_000);
             long hold = s.longIn("swap.hold.ms", 5_000, 0, 60_000);
+            int reconcile = s.intIn("cluster.reconcile.seconds", 0, 0, 3600);
+            String node = s.text("cluster.node.id", defaultNodeId());
+            if (node.length() > 100) throw new SettingException("cluster.node.id", "cluster.node.id must have at most 100 characters");
             timeoutMillis = timeout;
             circuitFailures = failures;
             circuitOpenMillis = open;
             swapHoldMillis = hold;
+            clusterReconcileSeconds = reconcile;
+            nodeId = node;
             configurationStatus.applied(PID, inEffect());
         } catch (SettingException refused) {
             configurationStatus.refused(PID, refused, inEffect());
@@ -127,6 +143,8 @@ public class Guard {
         values.put("circuit.failures", circuitFailures);
         values.put("circuit.open.ms", circuitOpenMillis);
         values.put("swap.hold.ms", swapHoldMillis);
+        values.put("cluster.reconcile.seconds", clusterReconcileSeconds);
+        values.put("cluster.node.id", nodeId);
         return values;
     }
 
@@ -141,6 +159,25 @@ public class Guard {
 
     public long swapHoldMillis() {
         return swapHoldMillis;
+    }
+
+    /** How often this node reconciles its Interlinker bundles with the cluster's desired set; 0: never (one node). */
+    public int clusterReconcileSeconds() {
+        return clusterReconcileSeconds;
+    }
+
+    public String nodeId() {
+        return nodeId;
+    }
+
+    private static String defaultNodeId() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException | RuntimeException e) {
+            host = "localhost";
+        }
+        return System.getProperty("karaf.name", "root") + "@" + host;
     }
 
     public Map<String, CallStats> stats() {

@@ -41,6 +41,11 @@ public class HealthComponent implements HealthCheck {
     @Reference
     private ConfigurationStatus configurationStatus;
 
+    /** Optional: health answers without it (it only adds which node answers and how it follows the cluster). */
+    @Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC)
+    private volatile ClusterReconciler cluster;
+
     @Override
     public Health check() {
         Map<String, Map<String, Object>> components = new LinkedHashMap<>();
@@ -74,6 +79,8 @@ public class HealthComponent implements HealthCheck {
         registryPart.put("interlinkers", interlinkers);
         components.put("registry", registryPart);
         components.put("configuration", configuration());
+        ClusterReconciler c = cluster;
+        components.put("cluster", c != null ? c.status() : Map.of("status", "UP", "node", guard.nodeId()));
         return new Health(s.up() ? "UP" : "DOWN", components);
     }
 

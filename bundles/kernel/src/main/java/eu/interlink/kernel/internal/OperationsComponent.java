@@ -6,7 +6,12 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -23,6 +28,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import eu.interlink.kernel.internal.RegistryComponent.Registration;
 import eu.interlink.kernel.internal.StateTable.IdState;
 import eu.interlink.kernel.service.HistoryEntry;
@@ -36,8 +44,11 @@ import eu.interlink.store.Store;
  * installed and started through the framework; what serves is then decided by the registry's lifecycle, which
  * this waits for, so that each method returns with the change done (or throws with why it is not).
  */
-@Component(service = InterlinkerOperations.class)
+@Component(service = {InterlinkerOperations.class, OperationsComponent.class})
 public class OperationsComponent implements InterlinkerOperations {
+    private static final Logger LOG = LoggerFactory.getLogger(OperationsComponent.class);
+    /** Bundles a node installs to follow the cluster's desired set get this location prefix. */
+    static final String CLUSTER_LOCATION = "interlink:cluster:";
     /** Bundles uploaded through the API are installed under this location prefix. */
     static final String UPLOAD_LOCATION = "interlink:upload:";
 
@@ -67,33 +78,44 @@ public class OperationsComponent implements InterlinkerOperations {
 
     @Override
     public InterlinkerEntry install(String location, String actor) {
-        Bundle b = stage(checkLocation(location), null);
-        Registration r = settle(b, null);
-        registry.record(r.interlinkerId(), "installed", r.version(), null, "ok", "from " + location, actor);
-        return entryOf(r);
+        return changing(() -> {
+            Staged st = stage(checkLocation(location), null);
+            Registration r = settle(st.bundle(), null);
+            registry.record(r.interlinkerId(), "installed", r.version(), null, "ok", "from " + location, actor);
+            publish(st.bundle().getSymbolicName(), st, actor);
+            return entryOf(r);
+        });
     }
 
     @Override
     public InterlinkerEntry install(InputStream jar, String actor) {
-        Bundle b = stage(null, jar);
-        Registration r = settle(b, null);
-        registry.record(r.interlinkerId(), "installed", r.version(), null, "ok", "uploaded", actor);
-        return entryOf(r);
+        return changing(() -> {
+            Staged st = stage(null, jar);
+            Registration r = settle(st.bundle(), null);
+            registry.record(r.interlinkerId(), "installed", r.version(), null, "ok", "uploaded", actor);
+            publish(st.bundle().getSymbolicName(), st, actor);
+            return entryOf(r);
+        });
     }
 
     @Override
     public InterlinkerEntry upgrade(String id, String location, String actor) {
-        requireKnown(id);
-        return upgrade(id, stage(checkLocation(location), null), actor);
+        return changing(() -> {
+            requireKnown(id);
+            return upgrade(id, stage(checkLocation(location), null), actor);
+        });
     }
 
     @Override
     public InterlinkerEntry upgrade(String id, InputStream jar, String actor) {
-        requireKnown(id);
-        return upgrade(id, stage(null, jar), actor);
+        return changing(() -> {
+            requireKnown(id);
+            return upgrade(id, stage(null, jar), actor);
+        });
     }
 
-    private InterlinkerEntry upgrade(String id, Bundle b, String actor) {
+    private InterlinkerEntry upgrade(String id, Staged st, String actor) {
+        Bundle b = st.bundle();
         Optional<Registration> before = registry.serving(id);
         Registration r = settle(b, id);
         if (registry.serving(id).orElse(null) != r) {
@@ -104,14 +126,18 @@ public class OperationsComponent implements InterlinkerOperations {
                     + before.map(x -> "; " + x.version() + " stays in service").orElse(""));
         }
         registry.record(id, "upgrade-requested", r.version(), before.map(Registration::version).orElse(null), "ok", "by an operator", actor);
+        publish(b.getSymbolicName(), st, actor);
         return entryOf(r);
     }
 
     @Override
     public InterlinkerEntry rollback(String id, String actor) {
-        requireKnown(id);
-        Registration back = registry.onLifecycle(() -> rollbackNow(id, actor), settleMillis());
-        return entryOf(back);
+        return changing(() -> {
+            requireKnown(id);
+            Registration back = registry.onLifecycle(() -> rollbackNow(id, actor), settleMillis());
+            publish(back.info.symbolicName(), null, actor);
+            return entryOf(back);
+        });
     }
 
     /** On the lifecycle thread: nothing else changes this id meanwhile. */
@@ -189,6 +215,11 @@ public class OperationsComponent implements InterlinkerOperations {
     }
 
     private InterlinkerEntry setDisabled(String id, boolean disabled, String actor) {
+        // Disabling is kept in interlinker_state, which every node reads again at each reconciliation.
+        return changing(() -> setDisabledNow(id, disabled, actor));
+    }
+
+    private InterlinkerEntry setDisabledNow(String id, boolean disabled, String actor) {
         requireKnown(id);
         registry.onLifecycle(() -> {
             IdState s = registry.state(id);
@@ -207,6 +238,13 @@ public class OperationsComponent implements InterlinkerOperations {
 
     @Override
     public void remove(String id, String actor) {
+        changing(() -> {
+            removeNow(id, actor);
+            return null;
+        });
+    }
+
+    private void removeNow(String id, String actor) {
         requireKnown(id);
         Set<Bundle> bundles = new LinkedHashSet<>();
         for (Registration r : registry.registrationsOf(id)) {
@@ -221,6 +259,7 @@ public class OperationsComponent implements InterlinkerOperations {
             throw new KernelException(504, "remove-timeout", "Took too long", "Interlinker '" + id + "' did not leave within " + settleMillis() + " ms");
         }
         registry.record(id, "removed", null, null, "ok", "uninstalled " + bundles.size() + " bundle(s); its assets and their data are kept", actor);
+        for (String name : bundles.stream().map(Bundle::getSymbolicName).distinct().toList()) publish(name, null, actor);
     }
 
     @Override
@@ -232,12 +271,168 @@ public class OperationsComponent implements InterlinkerOperations {
 
     // ------------------------------------------------------------------------------------------ helpers
 
+    /** A bundle installed (or updated) from a jar, with the jar's bytes for the cluster's desired set. */
+    record Staged(Bundle bundle, byte[] jar) {
+    }
+
+    /**
+     * One change to this node's Interlinkers at a time: the operator's (shell, API) and the cluster reconciler's, so
+     * that the reconciler never applies a desired set read before a change this node is making.
+     */
+    private final ReentrantLock changes = new ReentrantLock();
+
+    private <T> T changing(Supplier<T> work) {
+        changes.lock();
+        try {
+            return work.get();
+        } finally {
+            changes.unlock();
+        }
+    }
+
+    /**
+     * Records in the cluster's desired set what this node now has of bundle {@code symbolicName}: each installed
+     * version, active or stopped; versions no longer installed as removed. Rows that already say so are left alone,
+     * so a node applying the desired set records nothing new. A failure here is logged, not thrown: the change itself
+     * is done, and only the other nodes would not follow it.
+     */
+    void publish(String symbolicName, Staged staged, String actor) {
+        if (symbolicName == null) return;
+        try {
+            Map<String, ClusterTable.Local> local = new LinkedHashMap<>();
+            for (Bundle b : context.getBundles()) {
+                if (!symbolicName.equals(b.getSymbolicName()) || b.getState() == Bundle.UNINSTALLED) continue;
+                byte[] jar = staged != null && staged.bundle().getBundleId() == b.getBundleId() ? staged.jar() : null;
+                String id = registry.registrationOfBundle(b.getBundleId()).map(Registration::interlinkerId).orElse(null);
+                boolean active = b.getState() == Bundle.ACTIVE || b.getState() == Bundle.STARTING;
+                local.put(b.getVersion().toString(), new ClusterTable.Local(b.getVersion().toString(), id,
+                        active ? ClusterTable.ACTIVE : ClusterTable.STOPPED, jar != null ? jar : jarAt(b)));
+            }
+            int changed;
+            try {
+                changed = store.inTransaction(c -> ClusterTable.publish(c, symbolicName, local, guard.nodeId(), actor));
+            } catch (RuntimeException concurrent) {
+                // Another node inserted a row of the same bundle at the same moment: read again and write after it.
+                changed = store.inTransaction(c -> ClusterTable.publish(c, symbolicName, local, guard.nodeId(), actor));
+            }
+            if (changed > 0) LOG.info("Cluster desired set: {} row(s) of {} changed by node {}", changed, symbolicName, guard.nodeId());
+        } catch (RuntimeException e) {
+            LOG.error("Could not record {} in the cluster's desired set; other nodes will not follow this change", symbolicName, e);
+        }
+    }
+
+    /** The jar of a bundle installed from a file (deploy/, or a path given to install); null otherwise. */
+    private static byte[] jarAt(Bundle b) {
+        String location = b.getLocation();
+        if (location == null || !location.startsWith("file:")) return null;
+        try {
+            java.nio.file.Path p = java.nio.file.Path.of(URI.create(location));
+            return java.nio.file.Files.isRegularFile(p) ? java.nio.file.Files.readAllBytes(p) : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** A bundle dropped into (or taken out of) deploy/ changed: record its symbolic name's bundles as they are now. */
+    void publishFromDeploy(String symbolicName) {
+        changing(() -> {
+            // Let the registry decide first (an arrival queues a decision), so that what is recorded is the outcome.
+            registry.onLifecycle(() -> null, settleMillis());
+            publish(symbolicName, null, "deploy/");
+            return null;
+        });
+    }
+
+    /** Failures per row ("name|version|revision") already reported, so that a failing row is tried once per revision. */
+    private final Map<String, String> failedRows = new ConcurrentHashMap<>();
+
+    /**
+     * Brings this node's Interlinker bundles in line with the cluster's desired set: installs (from the jar in the
+     * store) and starts the active ones, stops the stopped ones, uninstalls the removed ones, through the same steps
+     * an operator's change takes. Records nothing in the desired set. Returns how many bundles it changed.
+     */
+    int converge() {
+        return changing(() -> {
+            // The rows first, the states after: a node writes the state of a switch before the rows that announce it,
+            // so this node never applies a switch with the state from before it (and migrates the data again).
+            List<ClusterTable.Row> rows = store.inTransaction(ClusterTable::all);
+            Set<String> regated = registry.clusterDesired(rows);
+            registry.refreshStates(settleMillis());
+            List<ClusterTable.Row> ordered = new ArrayList<>(rows);
+            ordered.sort(java.util.Comparator.comparingInt((ClusterTable.Row r) -> switch (r.desired()) {
+                case ClusterTable.ACTIVE -> 0;
+                case ClusterTable.STOPPED -> 1;
+                default -> 2;
+            }).thenComparingLong(ClusterTable.Row::revision));
+            int applied = 0;
+            for (ClusterTable.Row row : ordered) {
+                String key = row.symbolicName() + "|" + row.version() + "|" + row.revision();
+                if (failedRows.containsKey(key)) continue;
+                try {
+                    if (applyRow(row)) applied++;
+                } catch (RuntimeException e) {
+                    String why = e instanceof KernelException k ? k.detail() : String.valueOf(e);
+                    failedRows.put(key, why);
+                    LOG.warn("This node could not apply the cluster's desired state '{}' of bundle {} {} (revision {}): {}", row.desired(),
+                            row.symbolicName(), row.version(), row.revision(), why);
+                    registry.record(row.interlinkerId() == null ? row.symbolicName() : row.interlinkerId(), "cluster-apply", row.version(), null,
+                            "failed", "node " + guard.nodeId() + " could not make it " + row.desired() + ": " + why, "node:" + guard.nodeId());
+                }
+            }
+            // A bundle the desired set lets serve again (or no longer) while it kept running: decide again.
+            for (String id : regated) registry.submitReconcile(id);
+            if (!regated.isEmpty()) registry.onLifecycle(() -> null, settleMillis());
+            return applied;
+        });
+    }
+
+    private boolean applyRow(ClusterTable.Row row) {
+        Bundle local = null;
+        Version version = Version.parseVersion(row.version());
+        for (Bundle b : context.getBundles()) {
+            if (row.symbolicName().equals(b.getSymbolicName()) && version.equals(b.getVersion()) && b.getState() != Bundle.UNINSTALLED) local = b;
+        }
+        boolean running = local != null && (local.getState() == Bundle.ACTIVE || local.getState() == Bundle.STARTING);
+        switch (row.desired()) {
+            case ClusterTable.ACTIVE -> {
+                if (running) return false;
+                Bundle b = local;
+                if (b == null) {
+                    if (row.sha256() == null) {
+                        throw new KernelException(409, "no-jar", "No jar", "the cluster's store has no jar of it (it came from a feature): install its feature here");
+                    }
+                    byte[] jar = store.inTransaction(c -> ClusterTable.jar(c, row.sha256()));
+                    if (jar == null) throw new KernelException(409, "no-jar", "No jar", "its jar " + row.sha256() + " is missing from the store");
+                    try {
+                        b = context.installBundle(CLUSTER_LOCATION + row.symbolicName() + "/" + row.version(), new java.io.ByteArrayInputStream(jar));
+                    } catch (BundleException e) {
+                        throw new KernelException(400, "not-a-bundle", "Not an Interlinker bundle", "Could not install it: " + e.getMessage());
+                    }
+                }
+                Registration r = settle(b, row.interlinkerId());
+                registry.record(r.interlinkerId(), "cluster-applied", r.version(), null, "ok", "node " + guard.nodeId() + " started it (revision "
+                        + row.revision() + " by node " + row.node() + ")", "node:" + guard.nodeId());
+                return true;
+            }
+            case ClusterTable.STOPPED -> {
+                if (!running) return false;
+                registry.stopBundle(local);
+                return true;
+            }
+            default -> {
+                if (local == null) return false;
+                uninstall(List.of(local));
+                return true;
+            }
+        }
+    }
+
     /**
      * Copies the bundle (from {@code location}, or {@code upload} when that is null) aside, reads its manifest,
      * and installs it, or updates the installed bundle of the same name and version (one kept stopped after a
      * rollback, say), so that the same version can come back.
      */
-    private Bundle stage(String location, InputStream upload) {
+    private Staged stage(String location, InputStream upload) {
         java.nio.file.Path staged = null;
         try {
             staged = java.nio.file.Files.createTempFile("interlink-bundle-", ".jar");
@@ -269,15 +464,14 @@ public class OperationsComponent implements InterlinkerOperations {
                         throw new KernelException(409, "already-installed", "Already installed",
                                 "Bundle " + symbolicName + " " + version + " is already installed and serving (bundle id " + existing.getBundleId() + ")");
                     }
-                    try (InputStream in = java.nio.file.Files.newInputStream(staged)) {
-                        existing.update(in);
-                    }
-                    return existing;
+                    byte[] bytes = java.nio.file.Files.readAllBytes(staged);
+                    existing.update(new java.io.ByteArrayInputStream(bytes));
+                    return new Staged(existing, bytes);
                 }
             }
-            try (InputStream in = java.nio.file.Files.newInputStream(staged)) {
-                return context.installBundle(location != null ? location : UPLOAD_LOCATION + UUID.randomUUID(), in);
-            }
+            byte[] bytes = java.nio.file.Files.readAllBytes(staged);
+            return new Staged(context.installBundle(location != null ? location : UPLOAD_LOCATION + UUID.randomUUID(),
+                    new java.io.ByteArrayInputStream(bytes)), bytes);
         } catch (BundleException e) {
             throw new KernelException(400, "not-a-bundle", "Not an Interlinker bundle", "Could not install it: " + e.getMessage());
         } catch (IOException e) {

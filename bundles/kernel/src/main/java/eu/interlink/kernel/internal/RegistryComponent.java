@@ -271,6 +271,54 @@ public class RegistryComponent implements InterlinkerRegistry {
         }
     }
 
+    /** The cluster's desired state of each bundle ("symbolic name|version"), when the cluster reconciler is on. */
+    private volatile Map<String, String> clusterDesired = Map.of();
+
+    /**
+     * With the cluster reconciler on, a bundle the cluster wants stopped or removed does not serve even while it
+     * runs here (a node that was down during a rollback restarts with the newer bundle started): the reconciler
+     * stops it shortly; meanwhile it must not migrate the shared data or take requests.
+     */
+    boolean desiredByCluster(Bundle b) {
+        if (guard.clusterReconcileSeconds() <= 0) return true;
+        String d = clusterDesired.get(b.getSymbolicName() + "|" + b.getVersion());
+        return d == null || ClusterTable.ACTIVE.equals(d);
+    }
+
+    /** Sets the desired set the registry gates by; returns the ids whose gating changed. */
+    java.util.Set<String> clusterDesired(List<ClusterTable.Row> rows) {
+        Map<String, String> m = new HashMap<>();
+        java.util.Set<String> changed = new java.util.HashSet<>();
+        Map<String, String> before = clusterDesired;
+        for (ClusterTable.Row r : rows) {
+            String key = r.symbolicName() + "|" + r.version();
+            m.put(key, r.desired());
+            if (r.interlinkerId() != null && !r.desired().equals(before.get(key))) changed.add(r.interlinkerId());
+        }
+        clusterDesired = Map.copyOf(m);
+        return changed;
+    }
+
+    /**
+     * Reloads what the kernel remembers of every id from the store, where other nodes write it too, and
+     * reconciles the ids whose disabling changed. On the lifecycle thread, before anything else is decided.
+     */
+    void refreshStates(long timeoutMillis) {
+        onLifecycle(() -> {
+            List<IdState> known = store.inTransaction(StateTable::all);
+            List<String> changed = new ArrayList<>();
+            synchronized (this) {
+                for (IdState st : known) {
+                    IdState old = states.put(st.id(), st);
+                    if (old == null ? st.disabled() : old.disabled() != st.disabled()) changed.add(st.id());
+                }
+                publish();
+            }
+            for (String id : changed) reconcile(id);
+            return null;
+        }, timeoutMillis);
+    }
+
     @Activate
     void activate() {
         lifecycle = Executors.newSingleThreadExecutor(task -> {
@@ -279,6 +327,7 @@ public class RegistryComponent implements InterlinkerRegistry {
             return t;
         });
         List<IdState> known = store.inTransaction(StateTable::all);
+        clusterDesired(store.inTransaction(ClusterTable::all));
         List<Object[]> pending;
         synchronized (this) {
             known.forEach(st -> states.put(st.id(), st));
@@ -450,7 +499,7 @@ public class RegistryComponent implements InterlinkerRegistry {
         synchronized (this) {
             current = servingById.get(id);
             candidates = registrations.values().stream()
-                    .filter(r -> r.valid() && !r.leaving && r.interlinkerId().equals(id)).toList();
+                    .filter(r -> r.valid() && !r.leaving && r.interlinkerId().equals(id) && desiredByCluster(r.bundle)).toList();
         }
         if (state != null && state.disabled()) {
             serve(id, null);
@@ -485,10 +534,15 @@ public class RegistryComponent implements InterlinkerRegistry {
                 return;
             }
         }
-        boolean upgrade = before != null && !before.equals(target.version());
+        // A node following the cluster's desired set finds the shared state already naming the version another node
+        // switched to (and its data already in that shape): it serves it without recording a switch of its own.
+        boolean upgrade = before != null && !before.equals(target.version())
+                && !(state != null && target.version().equals(state.servingVersion()) && target.dataVersion() == state.dataVersion());
         IdState next = (state == null ? new IdState(id, target.dataVersion(), null, null, false) : state.withDataVersion(target.dataVersion()))
                 .serving(target.version(), upgrade ? before : state == null ? null : state.previousVersion());
-        saveState(next);
+        // Written only when it changes: a node following another's switch finds it written already, and must not write
+        // back a copy that may be older than a change another node makes meanwhile.
+        if (!next.equals(state)) saveState(next);
         serve(id, target);
         // The older version stays paused until its bundle stops (stopOlder): a request that saw it serving a
         // moment ago must not write data of the old shape into migrated data.
