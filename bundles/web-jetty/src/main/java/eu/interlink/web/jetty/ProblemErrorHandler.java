@@ -18,7 +18,7 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
  * its HTTP parser refuses (bad escapes, oversized headers…) and for errors outside any servlet context. Errors
  * inside the platform's context are answered by the web bundle's own error page, as before.
  */
-final class ProblemErrorHandler extends ErrorHandler {
+public final class ProblemErrorHandler extends ErrorHandler {
     static final String MEDIA_TYPE = "application/problem+json";
 
     /** Every method gets a body: Jetty's default writes error pages only for GET, POST and HEAD. */

@@ -2,35 +2,25 @@ package eu.interlink.web.jetty;
 
 import java.io.IOException;
 
+import javax.servlet.ServletException;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
-import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.handler.AbstractHandler;
-import org.osgi.service.component.annotations.Component;
+import org.eclipse.jetty.server.handler.HandlerWrapper;
 
 /**
- * Installs {@link ProblemErrorHandler} as Jetty's server-wide error handler. Pax Web 8 adds every {@link Handler}
- * service to its Jetty server and hands it the server; that hand-over is the one place a bundle can reach the
- * server, so this handler uses it and otherwise lets every request pass untouched.
+ * The first handler of Jetty's server, in front of everything Pax Web registers: answers as problems two kinds of
+ * request that the servlet context would refuse with an empty body, and passes every other one on untouched.
+ *
+ * <p>This bundle is a fragment of Pax Web's {@code pax-web-jetty}: its {@code /jetty.xml} is on that bundle's
+ * class path, and Pax Web 8 applies it to the {@code Server} it creates before it starts it (inserting this
+ * handler and setting {@link ProblemErrorHandler} as the server's error handler). Nothing is registered as an OSGi
+ * service, so Pax Web never restarts Jetty for it: a {@code Handler} service that arrives once Jetty runs makes
+ * Pax Web stop Jetty and start a new server, and connections accepted by the first one were never answered
+ * (docs/reliability.md, finding 8).
  */
-// Ranked high, so that Pax Web puts it before the servlet context, where TRACE is refused.
-@Component(service = Handler.class, property = "service.ranking:Integer=1000")
-public class ServerErrorsComponent extends AbstractHandler {
-
-    @Override
-    public void setServer(Server server) {
-        super.setServer(server);
-        if (server != null && !(server.getErrorHandler() instanceof ProblemErrorHandler)) {
-            ProblemErrorHandler errors = new ProblemErrorHandler();
-            // The server may be starting already, and then starts the handler as it takes it: the handler must
-            // know its server before (Jetty refuses to set the server of a started handler).
-            errors.setServer(server);
-            server.setErrorHandler(errors);
-        }
-    }
+public class ServerErrorsHandler extends HandlerWrapper {
 
     /**
      * Lets every request through but two kinds that the servlet context would refuse with an empty body (Jetty
@@ -40,14 +30,20 @@ public class ServerErrorsComponent extends AbstractHandler {
      * {@code PUT}, {@code PATCH} or an unknown method on {@code /WEB-INF/web.xml} got an empty 404).
      */
     @Override
-    public void handle(String target, Request baseRequest, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (baseRequest.isHandled() || response.isCommitted()) return;
-        if ("TRACE".equals(request.getMethod())) {
-            response.setHeader("Allow", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
-            answer(baseRequest, response, 405, "TRACE is not allowed on this server");
-        } else if (isProtectedTarget(target)) {
-            answer(baseRequest, response, 404, "No such resource");
+    public void handle(String target, Request baseRequest, HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ServletException {
+        if (!baseRequest.isHandled() && !response.isCommitted()) {
+            if ("TRACE".equals(request.getMethod())) {
+                response.setHeader("Allow", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
+                answer(baseRequest, response, 405, "TRACE is not allowed on this server");
+                return;
+            }
+            if (isProtectedTarget(target)) {
+                answer(baseRequest, response, 404, "No such resource");
+                return;
+            }
         }
+        super.handle(target, baseRequest, request, response);
     }
 
     private static void answer(Request baseRequest, HttpServletResponse response, int status, String detail) throws IOException {
