@@ -36,7 +36,7 @@ import eu.interlink.knowledge.KnowledgePacks;
  * <li>{@code POST /api/v1/admin/interlinkers/{id}/upgrade}: the same bodies</li>
  * <li>{@code POST …/{id}/rollback}, {@code …/disable}, {@code …/enable}; {@code DELETE …/{id}}; {@code GET …/{id}/history}</li>
  * </ul>
- * Open to anyone until accounts exist (the people and permissions issue restricts it to operators).
+ * For operators only, as every admin endpoint ({@link Api} checks it).
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletName("interlink-api-admin-interlinkers")
