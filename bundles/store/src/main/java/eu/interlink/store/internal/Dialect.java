@@ -32,6 +32,16 @@ enum Dialect {
         this.insertDocumentIfAbsent = insertDocumentIfAbsent;
     }
 
+    /**
+     * Whether a failed statement lost a race for a row to another transaction and left this transaction usable.
+     * H2 rolls back only the failed statement, and reports a row changed under it (90131) or locked for too long
+     * (50200). PostgreSQL waits for the other transaction and re-checks the row instead; any error it raises
+     * aborts the whole transaction, so none of them can be treated as a plain lost race.
+     */
+    boolean lostRace(java.sql.SQLException e) {
+        return this == H2 && (e.getErrorCode() == 90131 || e.getErrorCode() == 50200);
+    }
+
     static Dialect of(String databaseProductName) {
         String name = databaseProductName == null ? "" : databaseProductName.toLowerCase(java.util.Locale.ROOT);
         if (name.contains("h2")) return H2;

@@ -69,11 +69,19 @@ final class JdbcDocumentStore implements DocumentStore {
         checkKey(key);
         checkJson(key, json);
         if (expectedVersion < 0) throw new IllegalArgumentException("expectedVersion must be 0 (absent) or more, not " + expectedVersion);
-        int changed = expectedVersion == 0
-                ? update("create document '" + key + "'", dialect.insertDocumentIfAbsent, key, json, now())
-                : update("replace document '" + key + "'",
-                        "UPDATE asset_document SET version = version + 1, body = ?, updated_at = ? WHERE interlinker_id = ? AND asset_id = ? AND doc_key = ? AND version = ?",
-                        null, json, now(), interlinkerId, assetId, key, expectedVersion);
+        int changed;
+        try {
+            changed = expectedVersion == 0
+                    ? update("create document '" + key + "'", dialect.insertDocumentIfAbsent, key, json, now())
+                    : update("replace document '" + key + "'",
+                            "UPDATE asset_document SET version = version + 1, body = ?, updated_at = ? WHERE interlinker_id = ? AND asset_id = ? AND doc_key = ? AND version = ?",
+                            null, json, now(), interlinkerId, assetId, key, expectedVersion);
+        } catch (StoreException e) {
+            // A write that lost a race for the row in the database's own terms is the same news as a version
+            // mismatch: someone else changed the document. Said so, the Interlinker can re-read and retry.
+            if (!(e.getCause() instanceof SQLException sql) || !dialect.lostRace(sql)) throw e;
+            changed = 0;
+        }
         if (changed == 0) {
             throw new StaleDocumentException(key, expectedVersion, get(key).map(Document::version).orElse(0L));
         }

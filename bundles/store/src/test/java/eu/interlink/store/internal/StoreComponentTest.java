@@ -8,13 +8,20 @@ import static org.junit.Assert.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.util.List;
+import java.util.ArrayList;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.Before;
 import org.junit.Test;
 
 import eu.interlink.api.Blob;
+import eu.interlink.api.Document;
 import eu.interlink.api.DocumentStore;
 import eu.interlink.api.StaleDocumentException;
 
@@ -62,6 +69,80 @@ public class StoreComponentTest {
             assertEquals(2, a.replace("text", "{\"v\":2}", 1).version());
             StaleDocumentException stale = assertThrows(StaleDocumentException.class, () -> a.replace("text", "{\"v\":3}", 1));
             assertEquals(2, stale.actualVersion());
+            return null;
+        });
+    }
+
+    @Test
+    public void aWriterWhoLosesARaceForTheRowIsToldItIsStaleAndItsTransactionGoesOn() throws Exception {
+        JdbcDataSource ds = new JdbcDataSource();
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory(java.nio.file.Path.of("target"), "store");
+        ds.setURL("jdbc:h2:file:" + dir.toAbsolutePath() + "/interlink;LOCK_TIMEOUT=200");
+        StoreComponent locking = new StoreComponent(ds);
+        locking.activate();
+        locking.inTransaction(c -> locking.documents("editor", "doc").replace("current", "{\"v\":1}", 0));
+        CountDownLatch written = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> holder = other.submit(() -> locking.inTransaction(c -> {
+                locking.documents("editor", "doc").replace("current", "{\"v\":2}", 1);
+                written.countDown();
+                release.await(30, TimeUnit.SECONDS); // holds the row's lock, uncommitted
+                return null;
+            }));
+            assertTrue(written.await(30, TimeUnit.SECONDS));
+            locking.inTransaction(c -> {
+                DocumentStore doc = locking.documents("editor", "doc");
+                assertThrows(StaleDocumentException.class, () -> doc.replace("current", "{\"v\":3}", 1));
+                doc.put("revision/2", "{}"); // the same transaction still works
+                return null;
+            });
+            release.countDown();
+            holder.get(30, TimeUnit.SECONDS);
+        } finally {
+            release.countDown();
+            other.shutdownNow();
+        }
+        locking.inTransaction(c -> {
+            assertEquals("{\"v\":2}", locking.documents("editor", "doc").get("current").orElseThrow().json());
+            assertTrue(locking.documents("editor", "doc").get("revision/2").isPresent());
+            return null;
+        });
+    }
+
+    @Test
+    public void concurrentOptimisticWritersEachLandExactlyOnce() throws Exception {
+        store.inTransaction(c -> store.documents("editor", "shared").replace("count", "{\"n\":0}", 0));
+        int writers = 6;
+        int saves = 40;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        List<Future<?>> done = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            done.add(pool.submit(() -> {
+                for (int i = 0; i < saves; i++) {
+                    store.inTransaction(c -> {
+                        DocumentStore doc = store.documents("editor", "shared");
+                        while (true) { // re-read and retry in the same transaction, as Interlinkers do
+                            Document d = doc.get("count").orElseThrow();
+                            int n = Integer.parseInt(d.json().replaceAll("\\D", ""));
+                            try {
+                                return doc.replace("count", "{\"n\":" + (n + 1) + "}", d.version());
+                            } catch (StaleDocumentException lost) {
+                                // someone else's save landed first
+                            }
+                        }
+                    });
+                }
+                return null;
+            }));
+        }
+        pool.shutdown();
+        for (Future<?> f : done) f.get(120, TimeUnit.SECONDS);
+        store.inTransaction(c -> {
+            Document d = store.documents("editor", "shared").get("count").orElseThrow();
+            assertEquals("{\"n\":" + writers * saves + "}", d.json());
+            assertEquals(1 + writers * saves, d.version());
             return null;
         });
     }

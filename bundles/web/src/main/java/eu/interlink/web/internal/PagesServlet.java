@@ -25,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import eu.interlink.api.InterlinkerPages;
+import eu.interlink.api.StaleDocumentException;
 import eu.interlink.kernel.service.InterlinkerGate;
 
 /**
@@ -114,6 +115,11 @@ public class PagesServlet extends Api {
             Page page = awaitPage(key(lease.bundleId(), id));
             if (page == null) throw Problem.notFound("Interlinker '" + clip(id) + "' " + lease.version() + " has no pages");
             page.ready().service(new Routed(request, id, rest), response);
+        } catch (StaleDocumentException lost) {
+            // A page that let a lost optimistic write escape: the user's change met someone else's, which the
+            // user can retry; the same answer as when a kernel call of the Interlinker loses one.
+            throw new Problem(409, "stale-document", "Changed by someone else",
+                    "Someone else changed this at the same moment; reload and try again");
         } catch (ServletException e) {
             throw new IllegalStateException("The pages of Interlinker '" + id + "' failed", e);
         }

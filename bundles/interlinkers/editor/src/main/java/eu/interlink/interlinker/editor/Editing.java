@@ -14,8 +14,12 @@ import eu.interlink.api.StaleDocumentException;
  * ({@link Merge3}) or refused with the current revision ({@link EditConflictException}): never silently lost.
  */
 final class Editing {
-    /** How often a save re-reads and retries when another one commits between its read and its write. */
-    private static final int ATTEMPTS = 8;
+    /**
+     * How often a save re-reads and retries when another one commits between its read and its write. Busy
+     * documents see several saves a second; with the jittered pause below, losing every attempt takes a writer
+     * that is much slower than the others, and then the client is told to try again (409), never an error.
+     */
+    private static final int ATTEMPTS = 16;
 
     private Editing() {
     }
@@ -95,6 +99,7 @@ final class Editing {
                 if (attempt >= ATTEMPTS) {
                     throw e;
                 }
+                pause(attempt);
                 continue; // someone saved in between: merge with theirs too
             }
             store.put(Revision.key(next.number()), next.toJson());
@@ -123,6 +128,19 @@ final class Editing {
         }
         store.put(Revision.key(next.number()), next.toJson());
         return next;
+    }
+
+    /**
+     * Waits a random few milliseconds, longer after each lost attempt, so that writers who lost together do not
+     * collide again in lock step. Nothing is written by a lost attempt, so the pause holds no lock.
+     */
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 2L + 4L * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while saving", e);
+        }
     }
 
     /** The history, newest first: {@code limit} revisions from the {@code offset}-th newest. */

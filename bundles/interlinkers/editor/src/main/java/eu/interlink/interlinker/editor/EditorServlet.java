@@ -33,6 +33,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.interlink.api.AssetAccess;
 import eu.interlink.api.AssetNotFoundException;
 import eu.interlink.api.InterlinkerPages;
+import eu.interlink.api.StaleDocumentException;
 
 /**
  * The editor's own pages and JSON endpoints, under {@code /interlinkers/editor/}; the contract is in this
@@ -440,6 +441,7 @@ public final class EditorServlet extends HttpServlet {
             InvalidDocumentException invalid = find(e, InvalidDocumentException.class);
             AssetNotFoundException notFound = find(e, AssetNotFoundException.class);
             SecurityException denied = find(e, SecurityException.class);
+            StaleDocumentException busy = find(e, StaleDocumentException.class);
             if (conflict != null) {
                 problem = conflictProblem(conflict);
             } else if (stale != null) {
@@ -454,6 +456,10 @@ public final class EditorServlet extends HttpServlet {
                 problem = HttpProblem.invalid(invalid.field(), invalid.detail());
             } else if (notFound != null) {
                 problem = HttpProblem.notFound("There is no document '" + clip(String.valueOf(notFound.assetId())) + "'");
+            } else if (busy != null) {
+                // Others kept saving between this save's read and write: nothing was lost, the client retries.
+                problem = new HttpProblem(409, "busy", "Conflict",
+                        "Others saved this document at the same moment; send the save again", null, Map.of("Retry-After", "1"));
             } else if (denied != null) {
                 problem = new HttpProblem(403, "forbidden", "Forbidden", "You may not do this with this document");
             } else {
