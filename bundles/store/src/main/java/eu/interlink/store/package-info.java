@@ -3,7 +3,7 @@
  * {@link eu.interlink.api.DocumentStore} of each asset. For the kernel's bundles only: Interlinkers get their
  * store through {@link eu.interlink.api.AssetContext}, never from here.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package eu.interlink.store;
 

@@ -21,6 +21,7 @@ import eu.interlink.coproduction.FieldException;
 import eu.interlink.coproduction.ItemStatus;
 import eu.interlink.coproduction.KpiService;
 import eu.interlink.store.Store;
+import eu.interlink.store.Sql;
 
 /** Counts by SQL aggregates; periods are bucketed here, as H2 and PostgreSQL truncate dates differently. */
 @Component(service = KpiService.class)

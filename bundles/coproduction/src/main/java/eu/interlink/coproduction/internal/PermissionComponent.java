@@ -23,6 +23,7 @@ import eu.interlink.coproduction.Rights;
 import eu.interlink.kernel.service.KernelException;
 import eu.interlink.kernel.service.Page;
 import eu.interlink.store.Store;
+import eu.interlink.store.Sql;
 
 /** Grants to teams on processes and subtrees, the rights they give, and participation requests. */
 @Component(service = PermissionService.class)

@@ -14,6 +14,7 @@ import java.util.Map;
 import eu.interlink.coproduction.ItemStatus;
 import eu.interlink.coproduction.ItemType;
 import eu.interlink.coproduction.Translated;
+import eu.interlink.store.Sql;
 
 /** The SQL of tree items and their prerequisites, on the caller's transaction. */
 final class TreeTable {

@@ -15,6 +15,7 @@ import eu.interlink.teams.Team;
 import eu.interlink.teams.TeamApplication;
 import eu.interlink.teams.TeamCreation;
 import eu.interlink.teams.TeamType;
+import eu.interlink.store.Sql;
 
 /**
  * The SQL of organisations, teams, members and applications, and who may read and change them, on the caller's

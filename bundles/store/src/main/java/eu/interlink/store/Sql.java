@@ -1,4 +1,4 @@
-package eu.interlink.teams.internal;
+package eu.interlink.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,23 +10,26 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-/** JDBC with less noise: parameters bound by position (Instants as timestamps, LocalDates as dates). */
-final class Sql {
+/**
+ * JDBC with less noise for the kernel's bundles, inside {@link Store#inTransaction}: parameters bound by position
+ * (Instants as timestamps, LocalDates as dates, typed NULLs where PostgreSQL needs them).
+ */
+public final class Sql {
     private Sql() {
     }
 
     @FunctionalInterface
-    interface RowMapper<T> {
+    public interface RowMapper<T> {
         T map(ResultSet rs) throws SQLException;
     }
 
-    static int update(Connection c, String sql, Object... params) throws SQLException {
+    public static int update(Connection c, String sql, Object... params) throws SQLException {
         try (PreparedStatement ps = prepare(c, sql, params)) {
             return ps.executeUpdate();
         }
     }
 
-    static <T> List<T> query(Connection c, String sql, RowMapper<T> mapper, Object... params) throws SQLException {
+    public static <T> List<T> query(Connection c, String sql, RowMapper<T> mapper, Object... params) throws SQLException {
         try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
             List<T> out = new ArrayList<>();
             while (rs.next()) out.add(mapper.map(rs));
@@ -34,7 +37,7 @@ final class Sql {
         }
     }
 
-    static int count(Connection c, String sql, Object... params) throws SQLException {
+    public static int count(Connection c, String sql, Object... params) throws SQLException {
         return query(c, sql, rs -> rs.getInt(1), params).get(0);
     }
 
@@ -58,22 +61,22 @@ final class Sql {
     }
 
     /** Markers for typed SQL NULLs, which PostgreSQL wants for dates and timestamps. */
-    static final Object NULL_DATE = new Object();
-    static final Object NULL_TIMESTAMP = new Object();
+    public static final Object NULL_DATE = new Object();
+    public static final Object NULL_TIMESTAMP = new Object();
 
-    static Object date(LocalDate d) {
+    public static Object date(LocalDate d) {
         return d == null ? NULL_DATE : d;
     }
 
-    static Object timestamp(Instant t) {
+    public static Object timestamp(Instant t) {
         return t == null ? NULL_TIMESTAMP : t;
     }
 
-    static LocalDate date(ResultSet rs, int column) throws SQLException {
+    public static LocalDate date(ResultSet rs, int column) throws SQLException {
         return rs.getObject(column, LocalDate.class);
     }
 
-    static Instant instant(ResultSet rs, int column) throws SQLException {
+    public static Instant instant(ResultSet rs, int column) throws SQLException {
         Timestamp t = rs.getTimestamp(column);
         return t == null ? null : t.toInstant();
     }
