@@ -16,6 +16,8 @@ public final class CoproductionEvents {
     public static final String PROCESS_CREATED = "eu/interlink/process/CREATED";
     public static final String PROCESS_UPDATED = "eu/interlink/process/UPDATED";
     public static final String PROCESS_DELETED = "eu/interlink/process/DELETED";
+    /** The process became a read-only public record. */
+    public static final String PROCESS_FROZEN = "eu/interlink/process/FROZEN";
     public static final String ADMINISTRATOR_ADDED = "eu/interlink/process/ADMINISTRATOR_ADDED";
     public static final String ADMINISTRATOR_REMOVED = "eu/interlink/process/ADMINISTRATOR_REMOVED";
     /** A schema's tree was copied into the process ({@code schema}). */

@@ -24,8 +24,21 @@ public interface ProcessService {
 
     CoproductionProcess update(String id, ProcessFields changes, String user);
 
-    /** Deletes the process with its tree and its tasks' assets. */
+    /**
+     * Deletes the process with its tree and its tasks' assets. The administrators of a frozen process may still
+     * delete it.
+     */
     void delete(String id, String user);
+
+    /**
+     * Makes the process a read-only public record, for good: anyone may read it, its tree and its assets'
+     * metadata, and download its assets; nobody may change it (409) or work in its assets. The stories bundle
+     * freezes the copy it publishes. Administrators only.
+     */
+    CoproductionProcess freeze(String id, String user);
+
+    /** Whether the process is frozen ({@link #freeze}); false for an unknown one. */
+    boolean isFrozen(String id);
 
     CoproductionProcess addAdministrator(String id, String administrator, String user);
 

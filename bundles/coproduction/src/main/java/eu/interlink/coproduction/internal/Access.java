@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import eu.interlink.coproduction.CoproductionProcess;
 import eu.interlink.coproduction.Rights;
 import eu.interlink.kernel.service.KernelException;
+import eu.interlink.store.Sql;
 
 /**
  * Decides what a caller may do on a process or an item, inside the caller's transaction so that the decision
@@ -39,6 +40,7 @@ final class Access {
     /** Rights on the process ({@code itemId} null) or on an item of it, which must exist (404). */
     static Rights rights(Connection c, CoproductionProcess p, String itemId, String user) throws SQLException {
         List<String> path = itemId == null ? List.of() : path(c, p.id(), itemId);
+        if (frozen(c, p.id())) return FROZEN_READER;
         if (!signedIn(user)) return p.isPublic() ? publicReader() : Rights.NONE;
         if (p.administrators().contains(user)) return Rights.administrator();
         List<Grant> grants = Sql.query(c, "SELECT pp.tree_item_id, pp.team_id, pp.access_assets, pp.create_assets, pp.delete_assets"
@@ -64,6 +66,14 @@ final class Access {
             if (!teams.isEmpty()) return new Rights(true, false, access, create, delete, List.of("member"), List.copyOf(teams));
         }
         return new Rights(true, false, false, false, false, List.of("member"), List.of());
+    }
+
+    /** What everyone, its former administrators too, may do on a frozen process: read it. */
+    private static final Rights FROZEN_READER = new Rights(true, false, false, false, false, List.of("public", "frozen"), List.of());
+
+    static boolean frozen(Connection c, String processId) throws SQLException {
+        return Sql.query(c, "SELECT frozen FROM coproduction_process WHERE id = ?", rs -> rs.getBoolean(1), processId)
+                .stream().findFirst().orElse(false);
     }
 
     private static Rights publicReader() {

@@ -26,6 +26,7 @@ import eu.interlink.kernel.service.AssetService;
 import eu.interlink.kernel.service.KernelException;
 import eu.interlink.kernel.service.Page;
 import eu.interlink.store.Store;
+import eu.interlink.store.Sql;
 
 /** Processes and their administrators. */
 @Component(service = ProcessService.class)
@@ -121,7 +122,7 @@ public class ProcessComponent implements ProcessService {
     @Override
     public void delete(String id, String user) {
         CoproductionProcess deleted = store.inTransaction(c -> {
-            CoproductionProcess p = ProcessTable.requireAdministrator(c, id, user);
+            CoproductionProcess p = ProcessTable.requireAdministratorOfAny(c, id, user);
             Tree tree = Tree.load(c, p);
             assets.deleteForTasks(tree.taskIds(List.copyOf(tree.byId.keySet())), new Caller(user));
             TreeTable.deleteAll(c, id);
@@ -222,6 +223,22 @@ public class ProcessComponent implements ProcessService {
             kept.add(t.trim());
         }
         return List.copyOf(kept);
+    }
+
+    @Override
+    public CoproductionProcess freeze(String id, String user) {
+        CoproductionProcess frozen = store.inTransaction(c -> {
+            CoproductionProcess p = ProcessTable.requireAdministrator(c, id, user);
+            Sql.update(c, "UPDATE coproduction_process SET frozen = TRUE WHERE id = ?", id);
+            return p;
+        });
+        post(CoproductionEvents.PROCESS_FROZEN, frozen, user, Map.of());
+        return frozen;
+    }
+
+    @Override
+    public boolean isFrozen(String id) {
+        return store.inTransaction(c -> Access.frozen(c, id));
     }
 
     private void post(String topic, CoproductionProcess p, String user, Map<String, Object> details) {

@@ -14,6 +14,7 @@ import eu.interlink.coproduction.ItemStatus;
 import eu.interlink.coproduction.Language;
 import eu.interlink.coproduction.ProcessQuery;
 import eu.interlink.kernel.service.KernelException;
+import eu.interlink.store.Sql;
 
 /** The SQL of processes and their administrators, on the caller's transaction. */
 final class ProcessTable {
@@ -37,7 +38,18 @@ final class ProcessTable {
      * read it, 401 for someone anonymous, 403 when not theirs.
      */
     static CoproductionProcess requireAdministrator(Connection c, String id, String user) throws SQLException {
-        CoproductionProcess p = Access.requireReadable(c, id, user);
+        CoproductionProcess p = requireAdministratorOfAny(c, id, user);
+        if (Access.frozen(c, id)) {
+            throw new KernelException(409, "process-frozen", "Read-only process",
+                    "Process '" + id + "' is frozen (a published story's record) and cannot be changed; clone it to work on a copy");
+        }
+        return p;
+    }
+
+    /** As {@link #requireAdministrator}, a frozen process too: for deleting it. */
+    static CoproductionProcess requireAdministratorOfAny(Connection c, String id, String user) throws SQLException {
+        CoproductionProcess p = ProcessTable.find(c, id).orElseThrow(() -> KernelException.notFound("Process", id));
+        if (!Access.rights(c, p, null, user).read()) throw KernelException.notFound("Process", id);
         Access.require(true, user, "change process '" + id + "'");
         if (!p.administrators().contains(user)) {
             throw new KernelException(403, "not-an-administrator", "Not an administrator",

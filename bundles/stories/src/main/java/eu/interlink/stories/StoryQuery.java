@@ -1,0 +1,21 @@
+package eu.interlink.stories;
+
+import java.util.Optional;
+
+/**
+ * A search of the stories.
+ *
+ * @param text     words that must all appear in the title, the summary or a keyword (case-insensitive)
+ * @param keyword  only stories with this keyword
+ * @param language only stories in this language
+ */
+public record StoryQuery(Optional<String> text, Optional<String> keyword, Optional<String> language, Sort sort,
+        int offset, int limit) {
+
+    public enum Sort {
+        /** Newest first. */
+        RECENT,
+        /** Best rated first, then most rated, then newest. */
+        RATING
+    }
+}
