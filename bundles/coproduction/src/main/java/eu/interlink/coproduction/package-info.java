@@ -4,7 +4,7 @@
  * phase → objective → task tree, and the importer of the original platform's seed format.
  * Not for Interlinkers, which see only {@code eu.interlink.api}.
  */
-@Version("1.2.0")
+@Version("1.3.0")
 @Export
 package eu.interlink.coproduction;
 
