@@ -299,6 +299,11 @@ public class AuthorizationMatrixIT {
         add("PATCH", "/api/v1/processes/{id}/permissions/{permissionId}", pp + "/permissions/" + grant, Map.of("access", true), processAdmin(200));
         add("DELETE", "/api/v1/processes/{id}/permissions/{permissionId}", adminGets(() -> pp + "/permissions/" + id(as(Role.ADMIN).post(pp + "/permissions",
                 Map.of("team", freshTeam(), "access", true))), pp + "/permissions/" + grant), null, processAdmin(204));
+        // Clone and export: the process's administrators only (they carry every asset's data and the grants); import:
+        // any account, and a JSON body is the wrong type (the happy path is ProcessTransferIT's).
+        add("POST", "/api/v1/processes/{id}/clone", pp + "/clone", Map.of(), processAdmin(201));
+        add("GET", "/api/v1/processes/{id}/export", pp + "/export", null, statuses(404, 404, 404, 403, 200));
+        add("POST", "/api/v1/processes/import", "/api/v1/processes/import", Map.of(), statuses(401, 415, 415, 415, 415));
         // Participation: the private process takes none and says nothing; the public one takes requests from accounts.
         add("GET", "/api/v1/processes/{id}/participation-requests", pp + "/participation-requests", null, processRead(200));
         add("POST", "/api/v1/processes/{id}/participation-requests", pp + "/participation-requests", Map.of(), statuses(401, 404, 404, 409, 409));

@@ -133,6 +133,12 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    /** A raw body sent as account {@code as} (see {@link #AS}). */
+    public Answer postRawAs(String path, String contentType, byte[] body, String as) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)), AS, as);
+    }
+
     public Answer putRaw(String path, String contentType, byte[] body) {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(body)));

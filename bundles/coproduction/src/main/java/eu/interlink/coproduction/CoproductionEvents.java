@@ -18,6 +18,12 @@ public final class CoproductionEvents {
     public static final String PROCESS_DELETED = "eu/interlink/process/DELETED";
     /** The process became a read-only public record. */
     public static final String PROCESS_FROZEN = "eu/interlink/process/FROZEN";
+    /** A new process copied from another ({@code source}). */
+    public static final String PROCESS_CLONED = "eu/interlink/process/CLONED";
+    /** The process was written to a zip. */
+    public static final String PROCESS_EXPORTED = "eu/interlink/process/EXPORTED";
+    /** A new process made from a zip ({@code sourcePlatform}, {@code sourceProcess}). */
+    public static final String PROCESS_IMPORTED = "eu/interlink/process/IMPORTED";
     public static final String ADMINISTRATOR_ADDED = "eu/interlink/process/ADMINISTRATOR_ADDED";
     public static final String ADMINISTRATOR_REMOVED = "eu/interlink/process/ADMINISTRATOR_REMOVED";
     /** A schema's tree was copied into the process ({@code schema}). */

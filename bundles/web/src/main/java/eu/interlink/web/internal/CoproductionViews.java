@@ -71,6 +71,21 @@ final class CoproductionViews {
         return out;
     }
 
+    /** What a clone or an import made, and what it did not carry over. */
+    static Map<String, Object> transfer(eu.interlink.coproduction.TransferReport r) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("process", process(r.process()));
+        out.put("assets", r.assets());
+        out.put("notCarriedOver", r.issues().stream().map(i -> {
+            Map<String, Object> issue = new LinkedHashMap<>();
+            issue.put("kind", i.kind());
+            issue.put("subject", i.subject());
+            issue.put("detail", i.detail());
+            return issue;
+        }).toList());
+        return out;
+    }
+
     static Map<String, Object> process(CoproductionProcess p) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", p.id());

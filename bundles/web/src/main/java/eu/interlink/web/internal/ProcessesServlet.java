@@ -30,8 +30,10 @@ import eu.interlink.coproduction.PermissionService;
 import eu.interlink.coproduction.ProcessFields;
 import eu.interlink.coproduction.ProcessQuery;
 import eu.interlink.coproduction.ProcessService;
+import eu.interlink.coproduction.ProcessTransferService;
 import eu.interlink.coproduction.TaskAssetRequest;
 import eu.interlink.coproduction.TaskAssetService;
+import eu.interlink.coproduction.TransferReport;
 import eu.interlink.coproduction.TreeItem;
 import eu.interlink.coproduction.TreeService;
 import eu.interlink.kernel.service.AssetRecord;
@@ -55,6 +57,7 @@ import eu.interlink.kernel.service.Page;
  * GET                     /processes/{id}/rights,  GET /processes/{id}/items/{itemId}/rights   (what the caller may do)
  * GET|POST                /processes/{id}/permissions,  PATCH|DELETE /processes/{id}/permissions/{permissionId}
  * GET|POST                /processes/{id}/participation-requests,  POST …/{requestId}/accept|decline
+ * POST                    /processes/{id}/clone,  GET /processes/{id}/export (a zip),  POST /processes/import (a zip)
  * </pre>
  * The caller is {@link Callers#caller}. A process the caller may not read is a 404 on every path below it, as if
  * it did not exist; the co-production services decide every change (401, 403).
@@ -88,6 +91,9 @@ public class ProcessesServlet extends Api {
     @Reference
     private transient PermissionService permissions;
 
+    @Reference
+    private transient ProcessTransferService transfers;
+
     @Override
     protected void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String[] path = segments(request);
@@ -109,6 +115,10 @@ public class ProcessesServlet extends Api {
                 }
                 default -> throw methodNotAllowed(response, method, "GET", "POST");
             }
+            return;
+        }
+        if (path.length == 1 && path[0].equals("import")) {
+            importProcess(request, response);
             return;
         }
         String id = path[0];
@@ -135,7 +145,50 @@ public class ProcessesServlet extends Api {
             }
             case "permissions" -> permissions(request, response, id, path);
             case "participation-requests" -> participation(request, response, id, path);
+            case "clone" -> cloneProcess(request, response, id, path);
+            case "export" -> {
+                if (path.length != 2) throw notFound(request);
+                requireGet(request, response);
+                transfers.export(id, Callers.caller(request), fileName -> {
+                    response.setStatus(200);
+                    response.setContentType("application/zip");
+                    response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+                    response.setHeader("Cache-Control", "no-store");
+                    return response.getOutputStream();
+                });
+            }
             default -> throw notFound(request);
+        }
+    }
+
+    private void cloneProcess(HttpServletRequest request, HttpServletResponse response, String id, String[] path) throws IOException {
+        if (path.length != 2) throw notFound(request);
+        if (!"POST".equals(request.getMethod())) throw methodNotAllowed(response, request.getMethod(), "POST");
+        // The body is optional: no body (or an empty object) copies name and language as they are.
+        Map<String, Object> body = request.getContentType() == null && request.getContentLengthLong() <= 0 ? Map.of() : readObject(request);
+        Bodies.onlyKnown(body, "", Set.of("name", "language"));
+        Optional<String> name = Optional.ofNullable(Bodies.string(body, "name", "name"));
+        Optional<Language> language = Optional.ofNullable(Bodies.choice(body, "language", "language", Language::of, String.join(", ", Language.codes())));
+        TransferReport report = transfers.cloneProcess(id, name, language, Callers.caller(request));
+        response.setHeader("Location", "/api/v1/processes/" + report.process().id());
+        json(response, 201, CoproductionViews.transfer(report));
+    }
+
+    /** A zip made by an export, as the body ({@code application/zip} or {@code application/octet-stream}). */
+    private void importProcess(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!"POST".equals(request.getMethod())) throw methodNotAllowed(response, request.getMethod(), "POST");
+        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(java.util.Locale.ROOT);
+        if (!type.startsWith("application/zip") && !type.startsWith("application/octet-stream")) {
+            throw new Problem(415, "unsupported-media-type", "Unsupported media type", "Send the zip of an exported process as application/zip");
+        }
+        try (java.io.InputStream in = request.getInputStream()) {
+            if (request.getContentLengthLong() > ProcessTransferService.MAX_ZIP_BYTES) {
+                tooLarge(in);
+                throw new Problem(413, "zip-too-large", "Zip too large", "A process zip must be at most " + ProcessTransferService.MAX_ZIP_BYTES + " bytes");
+            }
+            TransferReport report = transfers.importProcess(in, Callers.caller(request));
+            response.setHeader("Location", "/api/v1/processes/" + report.process().id());
+            json(response, 201, CoproductionViews.transfer(report));
         }
     }
 
