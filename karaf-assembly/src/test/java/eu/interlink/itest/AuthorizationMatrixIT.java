@@ -63,6 +63,8 @@ public class AuthorizationMatrixIT {
     private String q;
     private String teamQ;
     private String org;
+    private String finished;
+    private String story;
     private String publicTeam;
     private String strangerApplication;
     private String memberApplication;
@@ -170,6 +172,9 @@ public class AuthorizationMatrixIT {
         q = id(admin.post("/api/v1/processes", Map.of("name", "Matrix public process", "public", true)));
         teamQ = id(admin.post("/api/v1/teams", Map.of("name", "Matrix helpers", "type", "citizen")));
         ok(admin.post("/api/v1/processes/" + q + "/permissions", Map.of("team", teamQ, "access", true)), 201);
+        finished = id(admin.post("/api/v1/processes", Map.of("name", "Matrix finished process")));
+        ok(admin.patch("/api/v1/processes/" + finished, Map.of("status", "finished")), 200);
+        story = id(admin.post("/api/v1/stories", Map.of("process", finished, "title", "Matrix story", "summary", "Told")));
         ok(as(Role.STRANGER).post("/api/v1/processes/" + q + "/participation-requests", Map.of("message", "Let me help")), 201);
         org = id(admin.post("/api/v1/organisations", Map.of("name", Map.of("en", "Matrix organisation"), "public", false)));
         String publicOrg = id(admin.post("/api/v1/organisations", Map.of("name", Map.of("en", "Matrix open organisation"), "public", true)));
@@ -359,6 +364,16 @@ public class AuthorizationMatrixIT {
         add("DELETE", "/api/v1/organisations/{id}/administrators/{user}", oo + "/administrators/" + EXTRA, null, statuses(401, 404, 403, 404, 204));
         add("DELETE", "/api/v1/organisations/{id}", adminGets(() -> "/api/v1/organisations/" + id(as(Role.ADMIN).post("/api/v1/organisations",
                 Map.of("name", Map.of("en", "Fresh"))))  , oo), null, statuses(401, 404, 403, 404, 204));
+        String ss = "/api/v1/stories/" + story;
+        add("GET", "/api/v1/stories", "/api/v1/stories", null, all(200));
+        add("POST", "/api/v1/stories", "/api/v1/stories", Map.of("process", finished, "title", "Again", "summary", "Told again"),
+                statuses(401, 404, 404, 404, 201));
+        add("GET", "/api/v1/stories/{id}", ss, null, all(200));
+        add("PATCH", "/api/v1/stories/{id}", ss, Map.of("summary", "Retold"), statuses(401, 403, 403, 403, 200));
+        add("GET", "/api/v1/stories/{id}/ratings", ss + "/ratings", null, all(200));
+        add("PUT", "/api/v1/stories/{id}/rating", ss + "/rating", Map.of("stars", 4), signedIn(200));
+        add("DELETE", "/api/v1/stories/{id}", adminGets(() -> "/api/v1/stories/" + id(as(Role.ADMIN).post("/api/v1/stories",
+                Map.of("process", finished, "title", "Fresh", "summary", "To go"))), ss), null, statuses(401, 403, 403, 403, 204));
         // Last, what changes the callers' own sessions: each role with a session of its own for the purpose.
         add("POST", "/api/v1/auth/sign-up", "/api/v1/auth/sign-up", null, all(201));
         add("POST", "/api/v1/auth/sign-out", "/api/v1/auth/sign-out", Map.of(), signedIn(204));

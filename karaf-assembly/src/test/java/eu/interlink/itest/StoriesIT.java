@@ -128,7 +128,8 @@ public class StoriesIT {
         assertFalse(rights.toString(), rights.path("administer").asBoolean());
 
         // Nobody changes it, its publisher neither; the original is still theirs to change.
-        assertEquals("process-frozen", assertProblem(http.patch("/api/v1/processes/" + copy, Map.of("name", "Renamed"), AS, "ines"), 409).path("type").asText().replaceAll(".*/", ""));
+        assertEquals("urn:interlink:problem:process-frozen",
+                assertProblem(http.patch("/api/v1/processes/" + copy, Map.of("name", "Renamed"), AS, "ines"), 409).path("type").asText());
         String task = Coproduction.find(copiedTree, TASK).path("id").asText();
         assertTrue(http.patch("/api/v1/processes/" + copy + "/items/" + task, Map.of("status", "awaiting"), AS, "ines").status() >= 400);
         assertTrue(http.post("/api/v1/processes/" + copy + "/tasks/" + task + "/assets", Map.of("kind", "internal",
@@ -158,7 +159,8 @@ public class StoriesIT {
         assertEquals(2, anonymous.get("/api/v1/stories?keyword=youth").json().path("total").asInt());
         assertEquals(0, anonymous.get("/api/v1/stories?q=evenings+lighting").json().path("total").asInt());
         JsonNode facets = anonymous.get("/api/v1/stories").json().path("facets").path("keywords");
-        assertTrue(facets.toString(), facets.toString().contains("{\"keyword\":\"youth\",\"stories\":2}") || facets.toString().matches(".*youth\",\"stories\":[2-9].*"));
+        assertEquals(facets.toString(), "youth", facets.get(0).path("keyword").asText());
+        assertEquals(facets.toString(), 2, facets.get(0).path("stories").asInt());
 
         // Ratings: signed in only, one per person (changed, not added), the average in the story.
         assertProblem(anonymous.put("/api/v1/stories/" + bus + "/rating", Map.of("stars", 5)), 401);

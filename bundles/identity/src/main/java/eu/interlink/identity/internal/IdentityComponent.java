@@ -435,6 +435,10 @@ public class IdentityComponent implements IdentityService {
             out.put("administeredOrganisations", rows(c, "SELECT o.id, a.added_at FROM organisation_administrator a JOIN organisation o ON o.id = a.organisation_id"
                     + " WHERE a.user_name = ? ORDER BY a.added_at", account.name(), "id", "addedAt"));
             out.put("ratings", rows(c, "SELECT entry_id, stars, updated_at FROM catalogue_rating WHERE user_name = ? ORDER BY updated_at", account.name(), "interlinker", "stars", "updatedAt"));
+            out.put("ownedStories", rows(c, "SELECT s.id, s.title, s.published_at FROM story_owner o JOIN story s ON s.id = o.story_id WHERE o.user_name = ? ORDER BY s.published_at",
+                    account.name(), "id", "title", "publishedAt"));
+            out.put("storyRatings", rows(c, "SELECT story_id, stars, comment, rated_at FROM story_rating WHERE user_name = ? ORDER BY rated_at",
+                    account.name(), "story", "stars", "comment", "ratedAt"));
             out.put("activity", rows(c, "SELECT id, occurred_at, topic, subject_type, subject_id FROM activity_log WHERE actor = ? ORDER BY id DESC", account.name(),
                     "id", "occurredAt", "topic", "subjectType", "subjectId"));
             return null;
@@ -450,7 +454,7 @@ public class IdentityComponent implements IdentityService {
         {"process_permission", "granted_by"}, {"participation_request", "applicant"}, {"participation_request", "decided_by"},
         {"organisation", "created_by"}, {"organisation_administrator", "user_name"}, {"organisation_administrator", "added_by"},
         {"team", "created_by"}, {"team_member", "user_name"}, {"team_member", "added_by"}, {"team_application", "applicant"},
-        {"team_application", "decided_by"},
+        {"team_application", "decided_by"}, {"story", "published_by"}, {"story_owner", "user_name"}, {"story_rating", "user_name"},
     };
 
     @Override

@@ -118,7 +118,12 @@ public class StoriesServlet extends Api {
         Page<Story> page = stories.search(q);
         Map<String, Object> answer = Views.page(page, page.items().stream().map(StoriesServlet::story).toList());
         Map<String, Object> facets = new LinkedHashMap<>();
-        facets.put("keywords", stories.keywords(30).stream().map(k -> Map.of("keyword", k.keyword(), "stories", k.stories())).toList());
+        facets.put("keywords", stories.keywords(30).stream().map(k -> {
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("keyword", k.keyword());
+            v.put("stories", k.stories());
+            return v;
+        }).toList());
         answer.put("facets", facets);
         return answer;
     }
