@@ -38,7 +38,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Clone, export and import of whole processes over real HTTP (issue #6, points 3 and 4): a process with a tree,
- * team grants and assets of the survey, editor and checklist Interlinkers plus a link is cloned and exported, the
+ * team grants and assets of the survey, editor, checklist and files Interlinkers plus a link is cloned and exported, the
  * zip is imported as a new process (the second platform instance played by the same one), and both copies are
  * read back through the API and the Interlinkers' pages: equal data, and independent of the original. Who may do
  * each, what is reported instead of copied, and hostile zips refused with problems and nothing left behind.
@@ -61,7 +61,7 @@ public class ProcessTransferIT {
     public void waitForTheInterlinkers() {
         http = Platform.http();
         Platform.awaitReady(http);
-        for (String id : List.of("survey", "editor", "checklist")) {
+        for (String id : List.of("survey", "editor", "checklist", "files")) {
             Await.until("the " + id + " Interlinker", Duration.ofSeconds(60), () -> http.get("/api/v1/interlinkers/" + id),
                     a -> a.status() == 200 && a.json().path("status").asText().equals("active"));
         }
@@ -114,7 +114,7 @@ public class ProcessTransferIT {
                         Map.of("kind", "scale", "text", "How satisfied?", "required", true, "min", 1, "max", 5))))));
         ok(http.post(SURVEY + assets.get("survey") + "/publish", Map.of(), AS, owner), 200);
         ok(http.post(SURVEY + assets.get("survey") + "/responses", Map.of("answers", Map.of("q1", "1", "q2", 4)), AS, owner), 201);
-        ok(http.post(SURVEY + assets.get("survey") + "/responses", Map.of("answers", Map.of("q1", "2", "q2", 2)), AS, owner), 201);
+        ok(http.post(SURVEY + assets.get("survey") + "/responses", Map.of("answers", Map.of("q1", "2", "q2", 2)), AS, member), 201);
         assets.put("editor", asset(p, first, owner, Map.of("kind", "internal", "interlinker", "editor", "params",
                 Map.of("title", "Minutes", "html", "<p>Opening</p><p>Budget: 12,000 EUR</p>"))));
         assets.put("link", asset(p, first, owner, Map.of("kind", "external", "name", "Council page", "uri", "https://example.org/council")));
@@ -322,6 +322,13 @@ public class ProcessTransferIT {
         assertProblem(http.get("/api/v1/processes/" + o.process() + "/export", AS, "pt-fay"), 404);
         assertProblem(http.get("/api/v1/processes/" + o.process() + "/export", AS, "pt-eli"), 403);
         assertProblem(Platform.http().get("/api/v1/processes/" + o.process() + "/export"), 404);
+        // A file space with a file of several blob chunks (256 KiB each), bytes that do not compress.
+        String files = asset(o.process(), o.items().get("Second"), "pt-eve", Map.of("kind", "internal", "interlinker", "files", "params",
+                Map.of("title", "Drawings")));
+        byte[] pdf = new byte[3 * 1024 * 1024 + 17];
+        new java.util.Random(6).nextBytes(pdf);
+        System.arraycopy("%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII), 0, pdf, 0, 9);
+        ok(http.postRawAs("/interlinkers/files/assets/" + files + "/files?name=plan.pdf", "application/pdf", pdf, "pt-eve"), 201);
         byte[] zip = export(o.process(), "pt-eve");
 
         // The format: a manifest, each asset's raw documents and blobs, and the Interlinkers' own export files.
@@ -336,7 +343,10 @@ public class ProcessTransferIT {
         assertEquals("Market plan team", manifest.path("permissions").get(0).path("teamName").asText());
         Map<String, JsonNode> byInterlinker = new HashMap<>();
         for (JsonNode a : manifest.path("assets")) byInterlinker.put(a.path("kind").asText().equals("external") ? "link" : a.path("interlinker").asText(), a);
-        assertEquals(4, byInterlinker.size());
+        assertEquals(5, byInterlinker.size());
+        JsonNode blob = byInterlinker.get("files").path("blobs").get(0);
+        assertEquals(pdf.length, blob.path("size").asLong());
+        assertTrue(java.util.Arrays.equals(pdf, entries.get(blob.path("entry").asText())));
         for (String id : List.of("survey", "editor", "checklist")) {
             JsonNode a = byInterlinker.get(id);
             assertTrue(id, a.path("documents").size() > 0);
@@ -355,7 +365,7 @@ public class ProcessTransferIT {
         String copy = report.path("process").path("id").asText();
         assertNotEquals(o.process(), copy);
         assertEquals("/api/v1/processes/" + copy, imported.header("Location"));
-        assertEquals(4, report.path("assets").asInt());
+        assertEquals(5, report.path("assets").asInt());
         assertEquals(before + 1, processesOf("pt-fay"));
         assertEquals(List.of("pt-fay"), JSON.convertValue(ok(http.get("/api/v1/processes/" + copy + "/administrators", AS, "pt-fay"), 200)
                 .path("items"), List.class));
@@ -394,6 +404,13 @@ public class ProcessTransferIT {
         assertEquals(http.get("/api/v1/assets/" + o.assets().get("checklist") + "/download", AS, "pt-eve").body(),
                 http.get("/api/v1/assets/" + checklist + "/download", AS, "pt-fay").body());
         assertEquals("https://example.org/council", first.get("Council page").path("uri").asText());
+        String importedFiles = second.get("Drawings").path("id").asText();
+        JsonNode listed = ok(http.get("/interlinkers/files/assets/" + importedFiles + "/files", AS, "pt-fay"), 200).path("files");
+        assertEquals(listed.toString(), 1, listed.size());
+        Http.Bytes content = http.getBytes("/interlinkers/files/assets/" + importedFiles + "/files/" + listed.get(0).path("id").asText() + "/content",
+                AS, "pt-fay");
+        assertEquals(200, content.status());
+        assertTrue("the file's bytes", java.util.Arrays.equals(pdf, content.body()));
 
         // Independent of the original.
         edit(editor, "pt-fay", "<p>Imported and changed</p>");
@@ -401,8 +418,12 @@ public class ProcessTransferIT {
         ok(http.post(SURVEY + survey + "/responses", Map.of("answers", Map.of("q1", "1", "q2", 5)), AS, "pt-fay"), 201);
         assertEquals(3, ok(http.get(SURVEY + survey + "/results", AS, "pt-fay"), 200).path("responses").asInt());
         assertEquals(2, ok(http.get(SURVEY + o.assets().get("survey") + "/results", AS, "pt-eve"), 200).path("responses").asInt());
-        // The original's administrator does not reach the imported process.
-        assertProblem(http.get("/api/v1/processes/" + copy, AS, "pt-eve"), 404);
+        // The original's administrator is no administrator of the imported process: only a member of the team whose
+        // grant came along (the zip came from this platform, so the team's id is known here).
+        JsonNode eve = ok(http.get("/api/v1/processes/" + copy + "/rights", AS, "pt-eve"), 200);
+        assertFalse(eve.toString(), eve.path("administer").asBoolean());
+        assertEquals(List.of("member"), JSON.convertValue(eve.path("roles"), List.class));
+        assertProblem(http.get("/api/v1/processes/" + copy, AS, "pt-stranger"), 404);
     }
 
     @Test

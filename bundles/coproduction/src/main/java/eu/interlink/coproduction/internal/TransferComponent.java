@@ -41,7 +41,6 @@ import eu.interlink.api.DocumentStore;
 import eu.interlink.coproduction.CoproductionEvents;
 import eu.interlink.coproduction.CoproductionProcess;
 import eu.interlink.coproduction.FieldException;
-import eu.interlink.coproduction.ItemType;
 import eu.interlink.coproduction.Language;
 import eu.interlink.coproduction.ProcessTransferService;
 import eu.interlink.coproduction.TransferReport;
@@ -304,9 +303,5 @@ public class TransferComponent implements ProcessTransferService {
         } finally {
             Files.deleteIfExists(file);
         }
-    }
-
-    static boolean isTask(TreeTable.Row r) {
-        return r.type() == ItemType.TASK;
     }
 }

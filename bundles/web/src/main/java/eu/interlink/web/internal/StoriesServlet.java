@@ -18,7 +18,6 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 import eu.interlink.coproduction.FieldException;
-import eu.interlink.coproduction.TransferReport;
 import eu.interlink.kernel.service.Page;
 import eu.interlink.stories.Publication;
 import eu.interlink.stories.Story;
@@ -67,7 +66,7 @@ public class StoriesServlet extends Api {
                     Publication p = stories.publish(processId, draft(body), caller);
                     response.setHeader("Location", "/api/v1/stories/" + p.story().id());
                     Map<String, Object> answer = story(p.story());
-                    answer.put("copy", report(p.copy()));
+                    answer.put("copy", CoproductionViews.transfer(p.copy()));
                     json(response, 201, answer);
                 }
                 default -> throw methodNotAllowed(response, method, "GET", "POST");
@@ -182,10 +181,5 @@ public class StoriesServlet extends Api {
         v.put("comment", r.comment());
         v.put("ratedAt", r.ratedAt().toString());
         return v;
-    }
-
-    private static Map<String, Object> report(TransferReport r) {
-        return Map.of("assets", r.assets(), "issues", r.issues().stream()
-                .map(i -> Map.of("kind", i.kind(), "subject", i.subject(), "detail", i.detail())).toList());
     }
 }
