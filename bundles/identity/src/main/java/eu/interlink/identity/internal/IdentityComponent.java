@@ -450,7 +450,7 @@ public class IdentityComponent implements IdentityService {
         {"process_permission", "granted_by"}, {"participation_request", "applicant"}, {"participation_request", "decided_by"},
         {"organisation", "created_by"}, {"organisation_administrator", "user_name"}, {"organisation_administrator", "added_by"},
         {"team", "created_by"}, {"team_member", "user_name"}, {"team_member", "added_by"}, {"team_application", "applicant"},
-        {"team_application", "decided_by"},
+        {"team_application", "decided_by"}, {"notification", "actor"},
     };
 
     @Override
@@ -460,6 +460,10 @@ public class IdentityComponent implements IdentityService {
         store.inTransaction(c -> {
             // Sessions, tokens and roles go with the account (ON DELETE CASCADE).
             update(c, "DELETE FROM account WHERE id = ?", a.id());
+            // What was addressed to the person goes with them (notifications name others only as actors).
+            update(c, "DELETE FROM notification WHERE user_name = ?", a.name());
+            update(c, "DELETE FROM notification_preference WHERE user_name = ?", a.name());
+            update(c, "DELETE FROM notification_profile WHERE user_name = ?", a.name());
             for (String[] column : NAMED) {
                 update(c, "UPDATE " + column[0] + " SET " + column[1] + " = ? WHERE " + column[1] + " = ?", pseudonym, a.name());
             }
