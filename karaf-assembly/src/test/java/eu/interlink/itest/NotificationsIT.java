@@ -14,9 +14,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 
-import org.junit.AfterClass;
+import javax.inject.Inject;
+import javax.sql.DataSource;
+
+import org.junit.Assume;
+import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -24,6 +29,7 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.util.Filter;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
@@ -42,6 +48,10 @@ import jakarta.mail.internet.MimeMessage;
 public class NotificationsIT {
     private static final String SMTP_PORT = "interlink.test.smtp.port";
     private static GreenMail smtp;
+
+    @Inject
+    @Filter("(dataSourceName=interlink)")
+    private DataSource dataSource;
 
     @Configuration
     public Option[] config() {
@@ -69,9 +79,13 @@ public class NotificationsIT {
         return smtp;
     }
 
-    @AfterClass
-    public static void stopSmtp() {
-        if (smtp != null) smtp.stop();
+    /**
+     * Started before every test and never stopped: Pax Exam runs each test method in the container on its own, with
+     * the class's {@code @BeforeClass}/{@code @AfterClass} around each; the server lives as long as the container.
+     */
+    @Before
+    public void startSmtp() {
+        smtp();
     }
 
     /** Jakarta Mail finds its implementation through the context class loader: in OSGi, Angus Mail's. */
@@ -126,7 +140,6 @@ public class NotificationsIT {
 
     @Test
     public void aMemberAddedHearsOfItInTheAppAndByEmailInTheirLanguageAndTheActorDoesNot() {
-        smtp();
         Http http = Platform.http();
         Platform.awaitReady(http);
         http.tokenOf("nt-ana");
@@ -190,7 +203,6 @@ public class NotificationsIT {
 
     @Test
     public void preferencesTurnedOffMeanNoEmail() {
-        smtp();
         Http http = Platform.http();
         Platform.awaitReady(http);
         http.tokenOf("np-ada");
@@ -297,6 +309,41 @@ public class NotificationsIT {
             // The same notification is in the list; the actor's stream got nothing.
             assertEquals(data.path("id").asText(), http.get("/api/v1/me/notifications", Http.AS, "ns-eve").json().path("items").path(0).path("id").asText());
             assertEquals(null, other.next(Duration.ofSeconds(2)));
+        }
+    }
+
+    /**
+     * On PostgreSQL (issue #13): a notification that another node stored and announced (NOTIFY with its id, at
+     * its commit) reaches the pages open on this node. The other node is played by a plain connection to the
+     * same database.
+     */
+    @Test
+    public void onPostgresANotificationMadeElsewhereReachesThisNodesPages() throws Exception {
+        Assume.assumeTrue("the cluster transport is PostgreSQL's", "postgres".equals(System.getProperty(Platform.STORE)));
+        Http http = Platform.http();
+        Platform.awaitReady(http);
+        http.tokenOf("nc-fay");
+        try (Http.EventStream stream = http.stream("/api/v1/me/notifications/stream", Http.AS, "nc-fay")) {
+            assertNotNull(stream.nextComment(Duration.ofSeconds(10)));
+            String id = UUID.randomUUID().toString();
+            try (java.sql.Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(false);
+                try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO notification (id, user_name, type, state, actor, process_id, subject_type,"
+                        + " subject_id, parameters, created_at) VALUES (?, 'nc-fay', 'team.member-added', 'unread', 'nc-elsewhere', NULL, 'team', 't-elsewhere',"
+                        + " '{\"team\":\"Elsewhere\"}', CURRENT_TIMESTAMP)")) {
+                    ps.setString(1, id);
+                    ps.executeUpdate();
+                }
+                try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT pg_notify('interlink_notification', ?)")) {
+                    ps.setString(1, id);
+                    ps.execute();
+                }
+                c.commit();
+            }
+            Map<String, String> event = stream.next(Duration.ofSeconds(20));
+            assertNotNull("the announced notification within 20 s", event);
+            assertEquals(id, event.get("id"));
+            assertEquals("nc-elsewhere added you to the team “Elsewhere”", Http.JSON.readTree(event.get("data")).path("title").asText());
         }
     }
 

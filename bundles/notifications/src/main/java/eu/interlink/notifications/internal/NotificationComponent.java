@@ -15,10 +15,13 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import javax.sql.DataSource;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
@@ -77,11 +80,38 @@ public class NotificationComponent implements NotificationService, EventHandler 
     @Reference
     private Mailer mailer;
 
+    @Reference(target = "(dataSourceName=interlink)")
+    private DataSource dataSource;
+
     private final Fanout fanout = new LocalFanout();
+    /** Present when the store is PostgreSQL: then every node hears of every notification (issue #13). */
+    private volatile ClusterTransport cluster;
+
+    @Activate
+    void activate() {
+        if (isPostgres()) cluster = new PostgresTransport(dataSource, this::heard);
+    }
 
     @Deactivate
     void deactivate() {
+        ClusterTransport c = cluster;
+        if (c != null) c.close();
         fanout.close();
+    }
+
+    private boolean isPostgres() {
+        try (Connection c = dataSource.getConnection()) {
+            return c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+        } catch (SQLException e) {
+            LOG.warn("Cannot tell which database the store is; live notifications stay on this node", e);
+            return false;
+        }
+    }
+
+    /** A notification announced by some node (this one too): pushed to this node's pages of its recipient. */
+    private void heard(String notificationId) {
+        store.inTransaction(c -> Sql.query(c, "SELECT " + COLUMNS + " FROM notification WHERE id = ?", NotificationComponent::row, notificationId))
+                .forEach(fanout::publish);
     }
 
     // ------------------------------------------------------------------ events
@@ -113,6 +143,7 @@ public class NotificationComponent implements NotificationService, EventHandler 
                     if (prefs.enabled(d.type().category(), NotificationChannel.IN_APP)) {
                         Sql.update(c, "INSERT INTO notification (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", n.id(), user, n.type().code(),
                                 n.state().label(), actor, process.orElse(null), n.subjectType(), clip(n.subjectId(), 200), json(n.parameters()), n.createdAt());
+                        if (cluster != null) cluster.announce(c, n.id());
                         out.add(n);
                     }
                     if (prefs.enabled(d.type().category(), NotificationChannel.EMAIL) && mailer.config().enabled()) {
@@ -125,8 +156,8 @@ public class NotificationComponent implements NotificationService, EventHandler 
                 }
                 return out;
             });
-            // Committed: now the pages and the mail server may hear of it.
-            for (Notification n : created) fanout.publish(n);
+            // Committed: now the pages and the mail server may hear of it (through the cluster, when there is one).
+            if (cluster == null) for (Notification n : created) fanout.publish(n);
             for (Mail m : mails) mailer.send(m.to(), m.subject(), m.body());
         } catch (RuntimeException e) {
             // The change happened; only its notifications are lost. Never fail Event Admin's thread.
