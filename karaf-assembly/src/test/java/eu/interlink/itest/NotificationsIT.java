@@ -279,6 +279,8 @@ public class NotificationsIT {
         assertEquals(0, http.get("/api/v1/me/notifications", Http.AS, "nr-ben").json().path("total").asInt());
         assertEquals(3, http.get("/api/v1/me/notifications?state=archived", Http.AS, "nr-ben").json().path("total").asInt());
 
+        // The person's data export (GDPR) carries them.
+        assertEquals(3, http.get("/api/v1/me/export", Http.AS, "nr-ben").json().path("notifications").size());
         // Someone else's notification does not exist for the caller.
         assertProblem(http.patch("/api/v1/me/notifications/" + first, Map.of("state", "read"), Http.AS, "nr-ada"), 404);
         assertProblem(http.patch("/api/v1/me/notifications/no-such-id", Map.of("state", "read"), Http.AS, "nr-ben"), 404);

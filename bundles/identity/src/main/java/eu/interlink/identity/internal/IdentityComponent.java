@@ -437,6 +437,10 @@ public class IdentityComponent implements IdentityService {
             out.put("ratings", rows(c, "SELECT entry_id, stars, updated_at FROM catalogue_rating WHERE user_name = ? ORDER BY updated_at", account.name(), "interlinker", "stars", "updatedAt"));
             out.put("activity", rows(c, "SELECT id, occurred_at, topic, subject_type, subject_id FROM activity_log WHERE actor = ? ORDER BY id DESC", account.name(),
                     "id", "occurredAt", "topic", "subjectType", "subjectId"));
+            out.put("notifications", rows(c, "SELECT id, type, state, actor, process_id, subject_type, subject_id, created_at FROM notification WHERE user_name = ?"
+                    + " ORDER BY seq", account.name(), "id", "type", "state", "actor", "process", "subjectType", "subjectId", "createdAt"));
+            out.put("notificationPreferences", rows(c, "SELECT category, channel, enabled FROM notification_preference WHERE user_name = ? ORDER BY category, channel",
+                    account.name(), "category", "channel", "enabled"));
             return null;
         });
         return out;
