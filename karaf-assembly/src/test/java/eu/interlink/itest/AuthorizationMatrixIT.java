@@ -69,6 +69,7 @@ public class AuthorizationMatrixIT {
     private String strangerApplication;
     private String memberApplication;
     private String adminToken;
+    private String memberNotification;
 
     /** One operation: how each role calls it and what each must get (in the order of {@link Role}). */
     private record Case(String method, String template, Function<Role, String> path, Function<Role, Object> body, int[] expected) {
@@ -165,6 +166,9 @@ public class AuthorizationMatrixIT {
         phase = Coproduction.find(tree, "phase-engage").path("id").asText();
         team = id(admin.post("/api/v1/teams", Map.of("name", "Matrix team", "type", "citizen")));
         ok(admin.post("/api/v1/teams/" + team + "/members", Map.of("user", MEMBER)), 201);
+        // Being added to the team is the member's notification (made a moment later, from the event).
+        memberNotification = Await.until("the member's notification", Duration.ofSeconds(20), () -> as(Role.MEMBER).get("/api/v1/me/notifications"),
+                a -> a.json().path("items").size() > 0).json().path("items").path(0).path("id").asText();
         grant = id(admin.post("/api/v1/processes/" + p + "/permissions", Map.of("team", team, "access", true)));
         asset = id(admin.post("/api/v1/processes/" + p + "/tasks/" + task + "/assets",
                 Map.of("kind", "internal", "interlinker", "checklist", "params", Map.of("title", "Matrix checklist", "items", List.of("One")))));
@@ -333,6 +337,15 @@ public class AuthorizationMatrixIT {
         add("DELETE", "/api/v1/me/tokens/{id}", "/api/v1/me/tokens/" + adminToken, null, statuses(401, 404, 404, 404, 204));
         add("GET", "/api/v1/me/teams", "/api/v1/me/teams", null, signedIn(200));
         add("GET", "/api/v1/me/applications", "/api/v1/me/applications", null, signedIn(200));
+        // Notifications: only ever the caller's own; the member's (added to the team) is nobody else's to change.
+        add("GET", "/api/v1/me/notifications", "/api/v1/me/notifications", null, signedIn(200));
+        add("GET", "/api/v1/me/notifications/unread-count", "/api/v1/me/notifications/unread-count", null, signedIn(200));
+        add("GET", "/api/v1/me/notifications/stream", "/api/v1/me/notifications/stream", null, signedIn(200));
+        add("PATCH", "/api/v1/me/notifications/{id}", "/api/v1/me/notifications/" + memberNotification, Map.of("state", "read"), statuses(401, 404, 404, 200, 404));
+        add("POST", "/api/v1/me/notifications/mark-all", "/api/v1/me/notifications/mark-all", Map.of("state", "read"), signedIn(200));
+        add("GET", "/api/v1/me/notification-preferences", "/api/v1/me/notification-preferences", null, signedIn(200));
+        add("PUT", "/api/v1/me/notification-preferences", "/api/v1/me/notification-preferences",
+                Map.of("channels", Map.of("content", Map.of("email", true))), signedIn(200));
         // Teams: the private team is its members' and administrators' (and visible to operators, who may not change it).
         String tt = "/api/v1/teams/" + team;
         add("GET", "/api/v1/teams", "/api/v1/teams", null, all(200));
@@ -415,6 +428,14 @@ public class AuthorizationMatrixIT {
 
     private Http.Answer send(Http http, String method, String path, Object body) {
         calls++;
+        if (method.equals("GET") && path.endsWith("/notifications/stream")) {
+            // A stream stays open: what counts is how it starts (its status, or the refusal's body).
+            try (Http.EventStream stream = http.stream(path)) {
+                java.net.http.HttpHeaders headers = java.net.http.HttpHeaders.of(Map.of("Content-Type",
+                        List.of(String.valueOf(stream.header("Content-Type")))), (x, y) -> true);
+                return new Http.Answer(stream.status(), headers, stream.body());
+            }
+        }
         return switch (method) {
             case "GET" -> http.get(path);
             case "DELETE" -> http.delete(path);

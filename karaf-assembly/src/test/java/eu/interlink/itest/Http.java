@@ -176,6 +176,114 @@ public final class Http {
         }
     }
 
+    /**
+     * Opens a Server-Sent Events stream: returns once the answer's headers arrived. Read events with
+     * {@link EventStream#next}; close it to hang up. A refusal (not 200) is read whole, as {@link EventStream#body}.
+     */
+    public EventStream stream(String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET().header("Accept", "text/event-stream");
+        String as = null;
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            if (headers[i].equals(AS)) as = headers[i + 1];
+            else request.header(headers[i], headers[i + 1]);
+        }
+        if (as != null) request.header("Authorization", "Bearer " + tokenOf(as));
+        else if (bearer != null) request.header("Authorization", "Bearer " + bearer);
+        try {
+            HttpResponse<java.util.stream.Stream<String>> r = client.send(request.build(), HttpResponse.BodyHandlers.ofLines());
+            return new EventStream(r);
+        } catch (IOException e) {
+            throw new AssertionError("Cannot open " + path + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    /** An open event stream; its lines are read on a thread of its own into a queue. */
+    public static final class EventStream implements AutoCloseable {
+        private final HttpResponse<java.util.stream.Stream<String>> response;
+        private final java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
+        private final String body;
+
+        EventStream(HttpResponse<java.util.stream.Stream<String>> response) {
+            this.response = response;
+            if (response.statusCode() != 200) {
+                body = response.body().collect(java.util.stream.Collectors.joining("\n"));
+                return;
+            }
+            body = "";
+            Thread reader = new Thread(() -> {
+                try {
+                    response.body().forEach(lines::add);
+                } catch (RuntimeException closed) {
+                    // hung up
+                }
+                lines.add("\u0000end");
+            }, "event-stream-reader");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        public int status() {
+            return response.statusCode();
+        }
+
+        public String header(String name) {
+            return response.headers().firstValue(name).orElse(null);
+        }
+
+        public String body() {
+            return body;
+        }
+
+        /** The next event's fields ({@code event}, {@code id}, {@code data}), skipping comments; null at the deadline or the end. */
+        public Map<String, String> next(Duration within) {
+            long deadline = System.nanoTime() + within.toNanos();
+            Map<String, String> fields = new java.util.LinkedHashMap<>();
+            try {
+                while (true) {
+                    String line = lines.poll(Math.max(0, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+                    if (line == null || line.equals("\u0000end")) return null;
+                    if (line.isEmpty()) {
+                        if (fields.containsKey("data")) return fields;
+                        fields.clear();
+                        continue;
+                    }
+                    if (line.startsWith(":")) continue;
+                    int colon = line.indexOf(':');
+                    String name = colon < 0 ? line : line.substring(0, colon);
+                    String value = colon < 0 ? "" : line.substring(colon + 1).replaceFirst("^ ", "");
+                    fields.merge(name, value, (a, b) -> a + "\n" + b);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+
+        /** The next comment line (such as the first {@code : connected}), or null at the deadline. */
+        public String nextComment(Duration within) {
+            long deadline = System.nanoTime() + within.toNanos();
+            try {
+                while (true) {
+                    String line = lines.poll(Math.max(0, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+                    if (line == null || line.equals("\u0000end")) return null;
+                    if (line.startsWith(":")) return line;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+
+        @Override
+        public void close() {
+            // Closing the lines' stream hangs up the connection.
+            response.body().close();
+        }
+    }
+
     public Answer method(String method, String path, String... headers) {
         return send(HttpRequest.newBuilder(uri(path)).method(method, HttpRequest.BodyPublishers.noBody()), headers);
     }

@@ -441,6 +441,10 @@ public class IdentityComponent implements IdentityService {
                     account.name(), "story", "stars", "comment", "ratedAt"));
             out.put("activity", rows(c, "SELECT id, occurred_at, topic, subject_type, subject_id FROM activity_log WHERE actor = ? ORDER BY id DESC", account.name(),
                     "id", "occurredAt", "topic", "subjectType", "subjectId"));
+            out.put("notifications", rows(c, "SELECT id, type, state, actor, process_id, subject_type, subject_id, created_at FROM notification WHERE user_name = ?"
+                    + " ORDER BY seq", account.name(), "id", "type", "state", "actor", "process", "subjectType", "subjectId", "createdAt"));
+            out.put("notificationPreferences", rows(c, "SELECT category, channel, enabled FROM notification_preference WHERE user_name = ? ORDER BY category, channel",
+                    account.name(), "category", "channel", "enabled"));
             return null;
         });
         return out;
@@ -455,6 +459,7 @@ public class IdentityComponent implements IdentityService {
         {"organisation", "created_by"}, {"organisation_administrator", "user_name"}, {"organisation_administrator", "added_by"},
         {"team", "created_by"}, {"team_member", "user_name"}, {"team_member", "added_by"}, {"team_application", "applicant"},
         {"team_application", "decided_by"}, {"story", "published_by"}, {"story_owner", "user_name"}, {"story_rating", "user_name"},
+        {"notification", "actor"},
     };
 
     @Override
@@ -464,6 +469,10 @@ public class IdentityComponent implements IdentityService {
         store.inTransaction(c -> {
             // Sessions, tokens and roles go with the account (ON DELETE CASCADE).
             update(c, "DELETE FROM account WHERE id = ?", a.id());
+            // What was addressed to the person goes with them (notifications name others only as actors).
+            update(c, "DELETE FROM notification WHERE user_name = ?", a.name());
+            update(c, "DELETE FROM notification_preference WHERE user_name = ?", a.name());
+            update(c, "DELETE FROM notification_profile WHERE user_name = ?", a.name());
             for (String[] column : NAMED) {
                 update(c, "UPDATE " + column[0] + " SET " + column[1] + " = ? WHERE " + column[1] + " = ?", pseudonym, a.name());
             }

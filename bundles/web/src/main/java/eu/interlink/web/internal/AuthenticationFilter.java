@@ -19,6 +19,7 @@ import javax.servlet.http.HttpServletResponse;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterName;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterAsyncSupported;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterPattern;
 
 import eu.interlink.identity.Caller;
@@ -37,6 +38,8 @@ import eu.interlink.kernel.service.KernelException;
 @Component(service = Filter.class)
 @HttpWhiteboardFilterName(AuthenticationFilter.NAME)
 @HttpWhiteboardFilterPattern("/*")
+// Async too: the live notification stream (NotificationStreamServlet) holds its request open asynchronously.
+@HttpWhiteboardFilterAsyncSupported
 public class AuthenticationFilter implements Filter {
     static final String NAME = "interlink-authentication";
     static final String CALLER = "eu.interlink.identity.caller";

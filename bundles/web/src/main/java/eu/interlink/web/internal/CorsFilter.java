@@ -23,6 +23,7 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterName;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterAsyncSupported;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterPattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +38,8 @@ import org.slf4j.LoggerFactory;
         property = "service.ranking:Integer=100")
 @HttpWhiteboardFilterName("interlink-cors")
 @HttpWhiteboardFilterPattern("/*")
+// Async too: the live notification stream (NotificationStreamServlet) holds its request open asynchronously.
+@HttpWhiteboardFilterAsyncSupported
 public class CorsFilter implements Filter {
     private static final Logger LOG = LoggerFactory.getLogger(CorsFilter.class);
 

@@ -14,6 +14,7 @@ import javax.servlet.http.HttpServletResponseWrapper;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterName;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterAsyncSupported;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterPattern;
 
 import eu.interlink.identity.IdentityService;
@@ -43,6 +44,8 @@ import eu.interlink.identity.IdentityService;
 @Component(service = Filter.class, property = "service.ranking:Integer=1000")
 @HttpWhiteboardFilterName("interlink-security-headers")
 @HttpWhiteboardFilterPattern("/*")
+// Async too: the live notification stream (NotificationStreamServlet) holds its request open asynchronously.
+@HttpWhiteboardFilterAsyncSupported
 public class SecurityHeadersFilter implements Filter {
     /** For HTML that names no policy: nothing loads but its own inline style; nobody frames it but us. */
     static final String DEFAULT_HTML_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
