@@ -46,6 +46,7 @@ import eu.interlink.notifications.NotificationType;
 import eu.interlink.notifications.RenderedNotification;
 import eu.interlink.store.Store;
 import eu.interlink.teams.TeamEvents;
+import eu.interlink.store.Sql;
 
 /**
  * Turns the platform's events into notifications: decides who is concerned (never the one who acted), keeps
