@@ -1,17 +1,24 @@
 package eu.interlink.contributions.internal;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import org.junit.Test;
 
+import eu.interlink.contributions.Certificate;
+import eu.interlink.contributions.Claim;
 import eu.interlink.contributions.ContributionKind;
 import eu.interlink.contributions.Standing;
 
 public class RankingTest {
+    // Ranks and the certificate's renderings, without a platform.
+
 
     private static Map<ContributionKind, Integer> points(int management, int development) {
         Map<ContributionKind, Integer> p = ContributionComponent.zero();
@@ -36,6 +43,30 @@ public class RankingTest {
 
     @Test
     public void certificatePagesEscapeWhatUsersWrote() {
-        assertEquals("&lt;b&gt; &amp; &quot;x&quot;", HtmlCertificates.esc("<b> & \"x\""));
+        assertEquals("&lt;b&gt; &amp; &quot;x&quot;", CertificateComponent.esc("<b> & \"x\""));
+    }
+
+    @Test
+    public void certificatesPrintThePointsInEachLanguage() throws Exception {
+        java.time.Instant now = java.time.Instant.parse("2026-11-20T10:00:00Z");
+        Claim claim = new Claim("c1", "p1", "a1", "t1", ContributionKind.DEVELOPMENT, 42, "ana", "Wrote the survey <b>", Optional.empty(),
+                Claim.Status.APPROVED, Optional.of("ben"), Optional.empty(), now, Optional.of(now));
+        Map<ContributionKind, Integer> points = ContributionComponent.zero();
+        points.put(ContributionKind.DEVELOPMENT, 42);
+        Certificate c = new Certificate("ana", "p1", "Rīgas parks", Optional.empty(), Optional.empty(),
+                List.of(new Certificate.Item(claim, Map.of("en", "Map the park"))), points, 42, Optional.of(LocalDate.of(2026, 11, 20)),
+                Optional.of(LocalDate.of(2026, 11, 20)), now);
+        CertificateComponent renderer = new CertificateComponent();
+        String html = renderer.html(c, "lv");
+        assertTrue(html, html.contains("<html lang=\"lv\">") && html.contains("Ieguldījuma apliecinājums") && html.contains("id=\"total\">42<"));
+        assertTrue(html, html.contains("Wrote the survey &lt;b&gt;") && html.contains("@media print"));
+        for (String lang : List.of("en", "es", "it", "lv")) {
+            byte[] pdf = renderer.pdf(c, lang);
+            assertEquals("%PDF", new String(pdf, 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+            com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf);
+            String text = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader).getTextFromPage(1);
+            assertTrue(lang + ": " + text, text.contains("42") && text.contains("Map the park"));
+            reader.close();
+        }
     }
 }

@@ -435,6 +435,8 @@ public class IdentityComponent implements IdentityService {
             out.put("administeredOrganisations", rows(c, "SELECT o.id, a.added_at FROM organisation_administrator a JOIN organisation o ON o.id = a.organisation_id"
                     + " WHERE a.user_name = ? ORDER BY a.added_at", account.name(), "id", "addedAt"));
             out.put("ratings", rows(c, "SELECT entry_id, stars, updated_at FROM catalogue_rating WHERE user_name = ? ORDER BY updated_at", account.name(), "interlinker", "stars", "updatedAt"));
+            out.put("contributionClaims", rows(c, "SELECT id, process_id, task_id, kind, points, status, description, created_at, decided_at FROM contribution_claim"
+                    + " WHERE claimant = ? ORDER BY created_at", account.name(), "id", "process", "task", "kind", "points", "status", "description", "createdAt", "decidedAt"));
             out.put("activity", rows(c, "SELECT id, occurred_at, topic, subject_type, subject_id FROM activity_log WHERE actor = ? ORDER BY id DESC", account.name(),
                     "id", "occurredAt", "topic", "subjectType", "subjectId"));
             return null;
@@ -450,7 +452,8 @@ public class IdentityComponent implements IdentityService {
         {"process_permission", "granted_by"}, {"participation_request", "applicant"}, {"participation_request", "decided_by"},
         {"organisation", "created_by"}, {"organisation_administrator", "user_name"}, {"organisation_administrator", "added_by"},
         {"team", "created_by"}, {"team_member", "user_name"}, {"team_member", "added_by"}, {"team_application", "applicant"},
-        {"team_application", "decided_by"},
+        {"team_application", "decided_by"}, {"contribution_assignment", "assignee"}, {"contribution_assignment", "created_by"},
+        {"contribution_claim", "claimant"}, {"contribution_claim", "decided_by"}, {"contribution_settings", "updated_by"},
     };
 
     @Override

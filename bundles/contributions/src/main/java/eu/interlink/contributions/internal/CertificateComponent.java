@@ -16,11 +16,11 @@ import eu.interlink.contributions.Claim;
 import eu.interlink.contributions.ContributionKind;
 
 /**
- * The certificate as one self-contained HTML page: no script (the platform's default policy allows none), inline
- * styles, and print rules (A4, no link colours, rows never split) so that the browser's "print to PDF" gives a clean document.
+ * Certificates in print. HTML: one self-contained page: no script (the platform's default policy allows none), inline
+ * styles, and print rules (A4, no link colours, rows never split) so that the browser's "print to PDF" gives a clean document. PDF: see {@link PdfCertificate}.
  */
 @Component(service = CertificateRenderer.class)
-public class HtmlCertificates implements CertificateRenderer {
+public class CertificateComponent implements CertificateRenderer {
 
     private static final String STYLE = """
             body{font-family:Georgia,'DejaVu Serif',serif;color:#1d1d1f;max-width:50rem;margin:2rem auto;padding:0 1.5rem;line-height:1.45}
@@ -35,6 +35,11 @@ public class HtmlCertificates implements CertificateRenderer {
             @page{size:A4;margin:18mm}
             @media print{body{margin:0;max-width:none}a{color:inherit;text-decoration:none}tr{break-inside:avoid}}
             """;
+
+    @Override
+    public byte[] pdf(Certificate c, String language) {
+        return PdfCertificate.render(c, Labels.language(language));
+    }
 
     @Override
     public String html(Certificate c, String language) {
@@ -85,14 +90,14 @@ public class HtmlCertificates implements CertificateRenderer {
         return Labels.word(lang, key);
     }
 
-    private static String name(Map<String, String> names, String lang) {
+    static String name(Map<String, String> names, String lang) {
         String n = names.get(lang);
         if (n == null || n.isBlank()) n = names.get("en");
         if (n == null || n.isBlank()) n = names.values().stream().findFirst().orElse("");
         return n;
     }
 
-    private static String range(Optional<LocalDate> from, Optional<LocalDate> to, DateTimeFormatter f) {
+    static String range(Optional<LocalDate> from, Optional<LocalDate> to, DateTimeFormatter f) {
         if (from.isEmpty() && to.isEmpty()) return "–";
         return from.map(f::format).orElse("…") + " – " + to.map(f::format).orElse("…");
     }
