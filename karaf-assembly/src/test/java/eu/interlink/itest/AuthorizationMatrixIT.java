@@ -70,6 +70,9 @@ public class AuthorizationMatrixIT {
     private String memberApplication;
     private String adminToken;
     private String memberNotification;
+    private String claimable;
+    private String toApprove;
+    private String toReject;
 
     /** One operation: how each role calls it and what each must get (in the order of {@link Role}). */
     private record Case(String method, String template, Function<Role, String> path, Function<Role, Object> body, int[] expected) {
@@ -186,6 +189,16 @@ public class AuthorizationMatrixIT {
         strangerApplication = id(as(Role.STRANGER).post("/api/v1/teams/" + publicTeam + "/applications", Map.of("message", "Me")));
         memberApplication = id(as(Role.MEMBER).post("/api/v1/teams/" + publicTeam + "/applications", Map.of("message", "Me too")));
         adminToken = id(admin.post("/api/v1/me/tokens", Map.of("name", "matrix")));
+        // Contributions: an open assignment nobody claimed yet, two claims of the member's waiting for a decision.
+        String cc = "/api/v1/contributions/" + p;
+        claimable = freshAssignment();
+        toApprove = id(as(Role.MEMBER).post(cc + "/assignments/" + freshAssignment() + "/claims", Map.of("description", "Matrix work")));
+        toReject = id(as(Role.MEMBER).post(cc + "/assignments/" + freshAssignment() + "/claims", Map.of("description", "Matrix work")));
+        ok(admin.put(cc + "/settings", Map.of("leaderboard", true)), 200);
+    }
+
+    private String freshAssignment() {
+        return id(as(Role.ADMIN).post("/api/v1/contributions/" + p + "/assignments", Map.of("task", task, "kind", "development", "points", 5)));
     }
 
     private String freshProcess() {
@@ -323,6 +336,22 @@ public class AuthorizationMatrixIT {
                 Map.of("team", teamQ), statuses(401, 403, 403, 403, 200));
         add("POST", "/api/v1/processes/{id}/participation-requests/{requestId}/decline", r -> qq + "/" + pendingRequestOf(MEMBER) + "/decline",
                 Map.of(), statuses(401, 403, 403, 403, 200));
+        // Contributions: the process's permissions; claims by whoever may work on the task, decisions by its administrators.
+        String cc = "/api/v1/contributions/" + p;
+        String ct = "/api/v1/contributions/{processId}";
+        add("GET", ct + "/assignments", cc + "/assignments", null, processRead(200));
+        add("POST", ct + "/assignments", cc + "/assignments", Map.of("task", task, "kind", "management", "points", 3), processAdmin(201));
+        add("DELETE", ct + "/assignments/{assignmentId}", adminGets(() -> cc + "/assignments/" + freshAssignment(), cc + "/assignments/" + claimable), null,
+                processAdmin(204));
+        add("POST", ct + "/assignments/{assignmentId}/claims", cc + "/assignments/" + claimable + "/claims", Map.of("description", "Did it"),
+                statuses(401, 404, 404, 201, 201));
+        add("GET", ct + "/claims", cc + "/claims", null, processRead(200));
+        add("POST", ct + "/claims/{claimId}/approve", cc + "/claims/" + toApprove + "/approve", Map.of(), processAdmin(200));
+        add("POST", ct + "/claims/{claimId}/reject", cc + "/claims/" + toReject + "/reject", Map.of("reason", "Not this time"), processAdmin(200));
+        add("GET", ct + "/settings", cc + "/settings", null, processRead(200));
+        add("PUT", ct + "/settings", cc + "/settings", Map.of("leaderboard", true), processAdmin(200));
+        add("GET", ct + "/leaderboard", cc + "/leaderboard", null, processRead(200));
+        add("GET", ct + "/certificates/{user}", cc + "/certificates/" + MEMBER, null, processRead(200));
         // Accounts: about oneself.
         add("GET", "/api/v1/auth/sign-up", "/api/v1/auth/sign-up", null, all(200));
         add("POST", "/api/v1/auth/sign-in", "/api/v1/auth/sign-in", Map.of("name", ADMIN, "password", "not the password"), all(401));

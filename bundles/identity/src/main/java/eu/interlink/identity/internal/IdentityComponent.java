@@ -439,6 +439,8 @@ public class IdentityComponent implements IdentityService {
                     account.name(), "id", "title", "publishedAt"));
             out.put("storyRatings", rows(c, "SELECT story_id, stars, comment, rated_at FROM story_rating WHERE user_name = ? ORDER BY rated_at",
                     account.name(), "story", "stars", "comment", "ratedAt"));
+            out.put("contributionClaims", rows(c, "SELECT id, process_id, task_id, kind, points, status, description, created_at, decided_at FROM contribution_claim"
+                    + " WHERE claimant = ? ORDER BY created_at", account.name(), "id", "process", "task", "kind", "points", "status", "description", "createdAt", "decidedAt"));
             out.put("activity", rows(c, "SELECT id, occurred_at, topic, subject_type, subject_id FROM activity_log WHERE actor = ? ORDER BY id DESC", account.name(),
                     "id", "occurredAt", "topic", "subjectType", "subjectId"));
             out.put("notifications", rows(c, "SELECT id, type, state, actor, process_id, subject_type, subject_id, created_at FROM notification WHERE user_name = ?"
@@ -459,7 +461,8 @@ public class IdentityComponent implements IdentityService {
         {"organisation", "created_by"}, {"organisation_administrator", "user_name"}, {"organisation_administrator", "added_by"},
         {"team", "created_by"}, {"team_member", "user_name"}, {"team_member", "added_by"}, {"team_application", "applicant"},
         {"team_application", "decided_by"}, {"story", "published_by"}, {"story_owner", "user_name"}, {"story_rating", "user_name"},
-        {"notification", "actor"},
+        {"notification", "actor"}, {"contribution_assignment", "assignee"}, {"contribution_assignment", "created_by"},
+        {"contribution_claim", "claimant"}, {"contribution_claim", "decided_by"}, {"contribution_settings", "updated_by"},
     };
 
     @Override

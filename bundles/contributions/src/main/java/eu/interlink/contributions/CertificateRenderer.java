@@ -1,0 +1,11 @@
+package eu.interlink.contributions;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/** Prints a {@link Certificate} in a language of the platform ({@code en}, {@code es}, {@code it} or {@code lv}). */
+@ProviderType
+public interface CertificateRenderer {
+
+    /** A complete HTML page with print styles, UTF-8. */
+    String html(Certificate certificate, String language);
+}
