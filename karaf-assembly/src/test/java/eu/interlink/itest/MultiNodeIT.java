@@ -1,6 +1,7 @@
 package eu.interlink.itest;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Files;
@@ -97,6 +98,23 @@ public class MultiNodeIT {
             Http.Answer me = k.http().get("/api/v1/me", "Cookie", "interlink_session=" + session);
             assertEquals("the session on port " + k.port() + ": " + me, 200, me.status());
             assertEquals(Platform.OPERATOR, me.json().path("name").asText());
+        }
+
+        // 2b. Live updates reach a page connected to any node: a person's notification stream open on node 3
+        // receives what a change made through node 1 notified them of (PostgreSQL LISTEN/NOTIFY between nodes).
+        Http nodeOne = nodes.get(0).http();
+        Http nodeThree = nodes.get(2).http();
+        nodeThree.tokenOf("mn-lea");
+        try (Http.EventStream live = nodeThree.stream("/api/v1/me/notifications/stream", Http.AS, "mn-lea")) {
+            assertEquals(live.body(), 200, live.status());
+            assertNotNull("the stream on node 3 says it is connected", live.nextComment(Duration.ofSeconds(10)));
+            Http.Answer team = nodeOne.post("/api/v1/teams", Map.of("name", "Night shift", "type", "citizen"), Http.AS, "mn-max");
+            assertEquals(team.toString(), 201, team.status());
+            Http.Answer added = nodeOne.post("/api/v1/teams/" + team.json().path("id").asText() + "/members", Map.of("user", "mn-lea"), Http.AS, "mn-max");
+            assertEquals(added.toString(), 201, added.status());
+            Map<String, String> event = live.next(Duration.ofSeconds(20));
+            assertNotNull("node 3's page got the notification made on node 1 within 20 s", event);
+            assertEquals("team.member-added", Http.JSON.readTree(event.get("data")).path("type").asText());
         }
 
         // 3. An Interlinker installed through the balancer serves on every node; then upgraded, everywhere.
