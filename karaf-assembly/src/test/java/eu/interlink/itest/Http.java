@@ -262,6 +262,21 @@ public final class Http {
             }
         }
 
+        /** Whether the server ended the stream within {@code within} (whatever came before is skipped). */
+        public boolean ended(Duration within) {
+            long deadline = System.nanoTime() + within.toNanos();
+            try {
+                while (true) {
+                    String line = lines.poll(Math.max(0, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+                    if (line == null) return false;
+                    if (line.equals("\u0000end")) return true;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+
         /** The next comment line (such as the first {@code : connected}), or null at the deadline. */
         public String nextComment(Duration within) {
             long deadline = System.nanoTime() + within.toNanos();

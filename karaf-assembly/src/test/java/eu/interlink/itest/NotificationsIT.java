@@ -30,6 +30,8 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.ops4j.pax.exam.util.Filter;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
@@ -52,6 +54,9 @@ public class NotificationsIT {
     @Inject
     @Filter("(dataSourceName=interlink)")
     private DataSource dataSource;
+
+    @Inject
+    private BundleContext bundleContext;
 
     @Configuration
     public Option[] config() {
@@ -346,6 +351,31 @@ public class NotificationsIT {
             assertNotNull("the announced notification within 20 s", event);
             assertEquals(id, event.get("id"));
             assertEquals("nc-elsewhere added you to the team “Elsewhere”", Http.JSON.readTree(event.get("data")).path("title").asText());
+        }
+    }
+
+    /** Stopping the notifications bundle ends the open streams cleanly (the page sees the end and reconnects). */
+    @Test
+    public void stoppingTheBundleEndsTheStreams() throws Exception {
+        Http http = Platform.http();
+        Platform.awaitReady(http);
+        http.tokenOf("nq-gil");
+        Bundle notifications = java.util.Arrays.stream(bundleContext.getBundles())
+                .filter(b -> "eu.interlink.notifications".equals(b.getSymbolicName())).findFirst().orElseThrow();
+        try (Http.EventStream stream = http.stream("/api/v1/me/notifications/stream", Http.AS, "nq-gil")) {
+            assertNotNull(stream.nextComment(Duration.ofSeconds(10)));
+            notifications.stop();
+            try {
+                assertTrue("the stream ends within 10 s", stream.ended(Duration.ofSeconds(10)));
+            } finally {
+                notifications.start();
+            }
+        }
+        Platform.awaitReady(http);
+        try (Http.EventStream again = http.stream("/api/v1/me/notifications/stream", Http.AS, "nq-gil")) {
+            assertEquals(again.body(), 200, again.status());
+            addMember(http, "nq-ada", team(http, "nq-ada", "Back"), "nq-gil");
+            assertNotNull("an event after the restart", again.next(Duration.ofSeconds(20)));
         }
     }
 
