@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 import javax.servlet.Servlet;
 
@@ -30,18 +29,23 @@ final class ApiReadiness {
     private ApiReadiness() {
     }
 
-    static Map<String, Object> check(ServiceComponentRuntime scr, HttpServiceRuntime http, Bundle web) {
-        Set<String> declared = new TreeSet<>();
+    /** The servlets and filters this bundle declares, by whiteboard name, with their component. */
+    static Map<String, ComponentDescriptionDTO> declared(ServiceComponentRuntime scr, Bundle web) {
+        Map<String, ComponentDescriptionDTO> declared = new java.util.TreeMap<>();
         for (ComponentDescriptionDTO d : scr.getComponentDescriptionDTOs(web)) {
             Object name = d.properties.get(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_NAME);
             if (name != null && Arrays.asList(d.serviceInterfaces).contains(Servlet.class.getName())) {
-                declared.add(name.toString());
+                declared.put(name.toString(), d);
             }
-            // The authentication filter too: without it every request would be anonymous.
+            // The filters too: without the authentication filter every request would be anonymous.
             Object filter = d.properties.get(HttpWhiteboardConstants.HTTP_WHITEBOARD_FILTER_NAME);
-            if (filter != null) declared.add(filter.toString());
+            if (filter != null) declared.put(filter.toString(), d);
         }
-        RuntimeDTO runtime = http.getRuntimeDTO();
+        return declared;
+    }
+
+    /** The names the whiteboard has deployed, in any context. */
+    static Set<String> deployed(RuntimeDTO runtime) {
         Set<String> deployed = new HashSet<>();
         for (ServletContextDTO c : runtime.servletContextDTOs) {
             collect(deployed, c.servletDTOs);
@@ -52,6 +56,13 @@ final class ApiReadiness {
                 }
             }
         }
+        return deployed;
+    }
+
+    static Map<String, Object> check(ServiceComponentRuntime scr, HttpServiceRuntime http, Bundle web) {
+        Set<String> declared = declared(scr, web).keySet();
+        RuntimeDTO runtime = http.getRuntimeDTO();
+        Set<String> deployed = deployed(runtime);
         List<String> missing = new ArrayList<>();
         for (String name : declared) {
             if (!deployed.contains(name)) missing.add(name);
