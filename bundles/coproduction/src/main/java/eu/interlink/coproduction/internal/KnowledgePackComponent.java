@@ -19,6 +19,7 @@ import eu.interlink.coproduction.internal.StoredEntry.FileRef;
 import eu.interlink.kernel.service.InterlinkerRegistry;
 import eu.interlink.kernel.service.KernelException;
 import eu.interlink.store.Store;
+import eu.interlink.store.StoreException;
 
 /**
  * Keeps the entries of knowledge packs in the catalogue's tables (origin {@code pack}, source the pack's name), so
@@ -69,7 +70,30 @@ public class KnowledgePackComponent implements KnowledgeCatalogue {
                 throw new KernelException(409, "conflict", "Id taken", "Interlinker '" + p.entry().id() + "' is a software Interlinker of a bundle");
             }
         }
-        boolean changed = store.inTransaction(c -> {
+        boolean changed = false;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                changed = write(pack, wanted);
+                break;
+            } catch (StoreException e) {
+                // Nodes that boot together publish the same pack at once; the one that loses the race for an id
+                // finds, on a second look, what the winner wrote (the same digest: nothing left to do).
+                if (attempt >= 3 || !uniqueViolation(e)) throw e;
+            }
+        }
+        if (changed) catalogue.changed();
+        return List.copyOf(wanted.keySet());
+    }
+
+    private static boolean uniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) return true;
+        }
+        return false;
+    }
+
+    private boolean write(String pack, Map<String, Prepared> wanted) {
+        return store.inTransaction(c -> {
             Map<String, CatalogueTables.Stamp> stamps = CatalogueTables.stamps(c);
             Map<String, String> packOf = CatalogueTables.sources(c, CatalogueEntry.PACK);
             boolean any = false;
@@ -94,8 +118,6 @@ public class KnowledgePackComponent implements KnowledgeCatalogue {
             }
             return any;
         });
-        if (changed) catalogue.changed();
-        return List.copyOf(wanted.keySet());
     }
 
     private static Prepared prepare(KnowledgeDraft d, String pack) {
