@@ -185,8 +185,8 @@ function Screen({ route, branding, account, onAccount }) {
     case 'interlinkers': return html`<${Profile} id=${b} />`;
     case 'schemas': return b ? html`<${SchemaDetail} id=${b} />` : html`<${Schemas} />`;
     case 'new': return html`<${NewProcess} schema=${q.schema || (branding && branding.defaultSchema)} />`;
-    case 'processes': return b ? html`<${Workspace} id=${b} tab=${c || 'overview'} task=${d} account=${account} />` : html`<${Processes} account=${account} />`;
-    case 'stories': return b ? html`<${StoryPage} id=${b} account=${account} />` : html`<${Stories} query=${q} />`;
+    case 'processes': return b ? html`<${Workspace} key=${b} id=${b} tab=${c || 'overview'} task=${d} account=${account} />` : html`<${Processes} account=${account} />`;
+    case 'stories': return b ? html`<${StoryPage} key=${b} id=${b} account=${account} />` : html`<${Stories} query=${q} />`;
     case 'notifications': return account ? html`<${Notifications} query=${q} />` : html`<${Title} text=${t('notifications.title')} /><${SignInFirst} />`;
     case 'teams': return b ? html`<${TeamPage} id=${b} account=${account} />` : html`<${Teams} account=${account} />`;
     case 'organisations': return html`<${Organisations} account=${account} />`;
@@ -1226,7 +1226,7 @@ function RateStory({ base, onDone }) {
     if (comment.trim()) body.comment = comment.trim();
     if (await run(() => put(base + '/rating', body), t('ratings.thanks'))) { setComment(''); onDone(); }
   };
-  return html`<form onSubmit=${submit} id="rate-story"><fieldset><legend>${t('ratings.rate')}</legend>
+  return html`<form onSubmit=${submit} id="rate-story"><fieldset><legend>${t('stories.rate')}</legend>
     <label for="story-stars">${t('ratings.value')}</label>
     <select id="story-stars" value=${stars} onChange=${(e) => setStars(e.target.value)}>${[5, 4, 3, 2, 1].map((n) => html`<option value=${n}>${n}</option>`)}</select>
     <label for="story-comment">${t('ratings.comment')}</label>
@@ -1292,7 +1292,7 @@ function Bell() {
   }, []);
   const n = count || 0;
   return html`<a id="bell" class="bell" href="#/notifications" aria-label=${t('notifications.bell', { n })}>
-      <span aria-hidden="true">🔔</span> <span id="unread-count" class="badge" aria-hidden="true">${n}</span></a>
+      <svg aria-hidden="true" focusable="false" width="18" height="18" viewBox="0 0 24 24" style="vertical-align:-3px"><path fill="currentColor" d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1z"/></svg> <span id="unread-count" class="badge" aria-hidden="true">${n}</span></a>
     <span class="visually-hidden" aria-live="polite" id="notification-live">${message}</span>`;
 }
 

@@ -127,6 +127,7 @@ export const messages = {
     'operator.kpis': 'Key figures', 'operator.kpiProcesses': 'Processes by status', 'operator.kpiActive': 'Active people per day, last 30 days', 'operator.kpiDay': 'Day', 'operator.kpiCount': 'Number', 'operator.kpiCsv': 'Download as CSV',
     'notfound.title': 'Page not found', 'notfound.text': 'There is no such page.',
     // stories, clone/export/import, notifications, contributions
+    'stories.rate': "Rate this story",
     'nav.stories': "Stories",
     'tab.contributions': "Contributions",
     'process.frozen': "A published story, read-only: nobody can change this copy. Clone it from the story's process to work from it.",
@@ -372,6 +373,7 @@ export const messages = {
     'operator.kpis': 'Cifras clave', 'operator.kpiProcesses': 'Procesos por estado', 'operator.kpiActive': 'Personas activas por día, últimos 30 días', 'operator.kpiDay': 'Día', 'operator.kpiCount': 'Número', 'operator.kpiCsv': 'Descargar como CSV',
     'notfound.title': 'Página no encontrada', 'notfound.text': 'Esta página no existe.',
     // stories, clone/export/import, notifications, contributions
+    'stories.rate': "Valorar esta historia",
     'nav.stories': "Historias",
     'tab.contributions': "Contribuciones",
     'process.frozen': "Una historia publicada, de solo lectura: nadie puede cambiar esta copia. Clónala para trabajar a partir de ella.",
@@ -617,6 +619,7 @@ export const messages = {
     'operator.kpis': 'Cifre chiave', 'operator.kpiProcesses': 'Processi per stato', 'operator.kpiActive': 'Persone attive al giorno, ultimi 30 giorni', 'operator.kpiDay': 'Giorno', 'operator.kpiCount': 'Numero', 'operator.kpiCsv': 'Scarica come CSV',
     'notfound.title': 'Pagina non trovata', 'notfound.text': 'Questa pagina non esiste.',
     // stories, clone/export/import, notifications, contributions
+    'stories.rate': "Valuta questa storia",
     'nav.stories': "Storie",
     'tab.contributions': "Contributi",
     'process.frozen': "Una storia pubblicata, in sola lettura: nessuno può modificare questa copia. Clonala per lavorare a partire da essa.",
@@ -862,6 +865,7 @@ export const messages = {
     'operator.kpis': 'Galvenie rādītāji', 'operator.kpiProcesses': 'Procesi pēc statusa', 'operator.kpiActive': 'Aktīvie cilvēki dienā, pēdējās 30 dienas', 'operator.kpiDay': 'Diena', 'operator.kpiCount': 'Skaits', 'operator.kpiCsv': 'Lejupielādēt kā CSV',
     'notfound.title': 'Lapa nav atrasta', 'notfound.text': 'Šādas lapas nav.',
     // stories, clone/export/import, notifications, contributions
+    'stories.rate': "Novērtēt šo stāstu",
     'nav.stories': "Stāsti",
     'tab.contributions': "Ieguldījumi",
     'process.frozen': "Publicēts stāsts, tikai lasāms: šo kopiju neviens nevar mainīt. Klonējiet to, lai strādātu ar to.",
