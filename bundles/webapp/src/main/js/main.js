@@ -131,12 +131,14 @@ function Header({ branding, route, account, onAccount }) {
     ['processes', t('nav.processes')], ['stories', t('nav.stories')], ['teams', t('nav.teams')], ['operator', t('nav.operator')],
   ];
   const offered = (branding && branding.languages) || LANGUAGES;
+  // The account area stays empty until the API said who is signed in: a Sign in link that turns into Sign out
+  // under the pointer would catch a quick click.
   return html`<header class="top"><div class="bar">
     <a class="brand" href="#/">${branding && html`<img src=${branding.logo} alt="" />`}<span>${branding ? branding.name : 'Interlink'}</span></a>
     <nav aria-label=${t('nav.main')}><ul>
       ${links.map(([p, text]) => html`<li><a href=${'#/' + p} aria-current=${section === p ? 'page' : undefined}>${text}</a></li>`)}
     </ul></nav>
-    <div class="account">${account
+    <div class="account">${account === undefined ? null : account
       ? html`<${Bell} key=${account.name} /><span id="signed-in-as">${t('account.signedInAs', { name: account.name })}</span>
           <button type="button" id="sign-out" onClick=${async () => { try { await post('/api/v1/auth/sign-out', {}); } finally { onAccount(); location.hash = '#/'; } }}>${t('account.signOut')}</button>`
       : html`<a id="sign-in-link" href="#/sign-in">${t('account.signIn')}</a>`}</div>
@@ -154,7 +156,7 @@ function App() {
   const [, setLang] = useState(currentLanguage());
   const [branding, brandingError] = useLoad(() => get('/api/v1/branding'), []);
   // Who is signed in: the session cookie is HttpOnly, so only the API can say (401: nobody).
-  const [account, , reloadAccount] = useLoad(() => get('/api/v1/me').catch((e) => { if (e.status === 401) return null; throw e; }), []);
+  const [account, accountError, reloadAccount] = useLoad(() => get('/api/v1/me').catch((e) => { if (e.status === 401) return null; throw e; }), []);
   useEffect(() => onLanguage((l) => setLang(l)), []);
   useEffect(() => {
     if (!branding) return;
@@ -168,7 +170,7 @@ function App() {
   }, [route.raw]);
   return html`
     <a class="skip" href="#main" onClick=${(e) => { e.preventDefault(); document.getElementById('main').focus(); }}>${t('nav.skip')}</a>
-    <${Header} branding=${branding} route=${route} account=${account} onAccount=${reloadAccount} />
+    <${Header} branding=${branding} route=${route} account=${accountError ? null : account} onAccount=${reloadAccount} />
     <main id="main" tabindex="-1">
       ${brandingError && html`<${Alert} error=${brandingError} />`}
       <${Screen} route=${route} branding=${branding} account=${account} onAccount=${reloadAccount} />

@@ -532,10 +532,11 @@ public class WebAppIT {
         Http owner = WebAppIT.operator;
         Http bea = new Http(karaf.port()).signUp("bea-web");
         driver.get(base + "/");
-        await(By.id("language"));
+        // Whoever the page says is signed in (or nobody) first, so that signing in does not race the header.
+        wait(WAIT).until(d -> !d.findElements(By.id("sign-out")).isEmpty() || !d.findElements(By.id("sign-in-link")).isEmpty());
+        signInAs(Platform.OPERATOR, Platform.OPERATOR_PASSWORD);
         new Select(driver.findElement(By.id("language"))).selectByValue("en");
         awaitText(By.cssSelector("header nav"), "Stories");
-        signInAs(Platform.OPERATOR, Platform.OPERATOR_PASSWORD);
 
         // Two processes: one with the default plan (public, for contributions and clones), one finished without a plan.
         Http.Answer made = owner.post("/api/v1/processes", Map.of("name", "Shaded playgrounds", "aim", "Trees by every playground"));
