@@ -575,7 +575,11 @@ public class WebAppIT {
         driver.findElement(By.cssSelector("form[role=search] button[type=submit]")).click();
         wait(WAIT).until(d -> d.getCurrentUrl().contains("q=schools"));
         awaitText(By.id("stories-list"), "Quiet streets");
-        await(By.cssSelector("input[data-keyword=mobility]"));
+        await(By.cssSelector("input[data-keyword=mobility]")).click();
+        wait(WAIT).until(d -> d.getCurrentUrl().contains("keyword=mobility"));
+        new Select(await(By.id("stories-sort"))).selectByValue("rating");
+        wait(WAIT).until(d -> d.getCurrentUrl().contains("sort=rating"));
+        awaitText(By.id("stories-list"), "Quiet streets");
         check("stories");
         driver.findElement(By.cssSelector("li[data-story='" + storyId + "'] h3 a")).click();
         awaitText(By.id("page-title"), "Quiet streets");
@@ -644,6 +648,11 @@ public class WebAppIT {
         wait(WAIT).until(ExpectedConditions.attributeToBe(By.cssSelector(item), "data-state", "read"));
         wait(WAIT).until(d -> d.findElement(By.id("unread-count")).getText().equals(String.valueOf(before)));
         assertEquals(before, owner.get("/api/v1/me/notifications/unread-count").json().path("unread").asInt());
+        // Archived, it leaves the list and is found under Archived.
+        driver.findElement(By.cssSelector(item + " button[data-action=archive]")).click();
+        wait(WAIT).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(item)));
+        new Select(driver.findElement(By.id("notification-state"))).selectByValue("archived");
+        awaitText(By.cssSelector(item), "Tree keepers");
 
         // Contributions: assigned on the screen, claimed by bea through the API, approved on the screen, ranked.
         driver.get(base + "/#/processes/" + planned + "/contributions");
@@ -680,6 +689,21 @@ public class WebAppIT {
         awaitText(By.cssSelector("#leaderboard tr[data-user=bea-web]"), "30");
         assertTrue(driver.findElement(By.id("certificate-link")).getAttribute("href").contains("/api/v1/contributions/" + planned + "/certificates/" + Platform.OPERATOR));
         check("contributions");
+
+        // The story's owner changes its keywords, then unpublishes it: gone from the stories with its frozen copy.
+        driver.get(base + "/#/stories/" + storyId);
+        WebElement keywords = await(By.id("es-keywords"));
+        keywords.clear();
+        keywords.sendKeys("mobility, schools, streets");
+        driver.findElement(By.cssSelector("#edit-story button[type=submit]")).click();
+        awaitText(By.id("story-keywords"), "streets");
+        driver.findElement(By.id("unpublish-confirm")).click();
+        wait(WAIT).until(ExpectedConditions.elementToBeClickable(By.id("unpublish"))).click();
+        wait(WAIT).until(d -> d.getCurrentUrl().endsWith("#/stories"));
+        await(By.id("story-count"));
+        assertTrue(driver.findElements(By.cssSelector("li[data-story='" + storyId + "']")).isEmpty());
+        assertEquals(404, owner.get("/api/v1/stories/" + storyId).status());
+        assertEquals(404, owner.get("/api/v1/processes/" + copy).status());
 
         // The browser as the other tests expect it: signed out, following its own language.
         driver.findElement(By.id("sign-out")).click();
