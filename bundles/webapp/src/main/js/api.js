@@ -67,6 +67,7 @@ export async function request(method, path, { query, json, body, type } = {}) {
 export const get = (path, query) => request('GET', path, { query });
 export const post = (path, json, query) => request('POST', path, { json, query });
 export const patch = (path, json) => request('PATCH', path, { json });
+export const put = (path, json) => request('PUT', path, { json });
 export const del = (path) => request('DELETE', path);
 
 /** A sentence for people: what went wrong, and for 401/403 what they can do about it. */

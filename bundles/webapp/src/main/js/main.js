@@ -2,7 +2,7 @@
 import { h, render } from 'preact';
 import { useEffect, useState, useCallback, useRef } from 'preact/hooks';
 import htm from 'htm';
-import { get, post, patch, del, request, describe, ApiError } from './api.js';
+import { get, post, patch, put, del, request, describe, url, ApiError } from './api.js';
 import { t, setLanguage, currentLanguage, LANGUAGES, initLanguage, onLanguage } from './i18n.js';
 import { HealthChart, KpiCharts } from './charts.js';
 import { Timeline } from './timeline.js';
@@ -128,16 +128,18 @@ function Header({ branding, route, account, onAccount }) {
   const section = { interlinkers: 'catalogue', new: 'processes', organisations: 'teams' }[route.parts[0]] || route.parts[0] || '';
   const links = [
     ['', t('nav.home')], ['catalogue', t('nav.catalogue')], ['schemas', t('nav.schemas')],
-    ['processes', t('nav.processes')], ['teams', t('nav.teams')], ['operator', t('nav.operator')],
+    ['processes', t('nav.processes')], ['stories', t('nav.stories')], ['teams', t('nav.teams')], ['operator', t('nav.operator')],
   ];
   const offered = (branding && branding.languages) || LANGUAGES;
+  // The account area stays empty until the API said who is signed in: a Sign in link that turns into Sign out
+  // under the pointer would catch a quick click.
   return html`<header class="top"><div class="bar">
     <a class="brand" href="#/">${branding && html`<img src=${branding.logo} alt="" />`}<span>${branding ? branding.name : 'Interlink'}</span></a>
     <nav aria-label=${t('nav.main')}><ul>
       ${links.map(([p, text]) => html`<li><a href=${'#/' + p} aria-current=${section === p ? 'page' : undefined}>${text}</a></li>`)}
     </ul></nav>
-    <div class="account">${account
-      ? html`<span id="signed-in-as">${t('account.signedInAs', { name: account.name })}</span>
+    <div class="account">${account === undefined ? null : account
+      ? html`<${Bell} key=${account.name} /><span id="signed-in-as">${t('account.signedInAs', { name: account.name })}</span>
           <button type="button" id="sign-out" onClick=${async () => { try { await post('/api/v1/auth/sign-out', {}); } finally { onAccount(); location.hash = '#/'; } }}>${t('account.signOut')}</button>`
       : html`<a id="sign-in-link" href="#/sign-in">${t('account.signIn')}</a>`}</div>
     <div class="lang">
@@ -154,7 +156,7 @@ function App() {
   const [, setLang] = useState(currentLanguage());
   const [branding, brandingError] = useLoad(() => get('/api/v1/branding'), []);
   // Who is signed in: the session cookie is HttpOnly, so only the API can say (401: nobody).
-  const [account, , reloadAccount] = useLoad(() => get('/api/v1/me').catch((e) => { if (e.status === 401) return null; throw e; }), []);
+  const [account, accountError, reloadAccount] = useLoad(() => get('/api/v1/me').catch((e) => { if (e.status === 401) return null; throw e; }), []);
   useEffect(() => onLanguage((l) => setLang(l)), []);
   useEffect(() => {
     if (!branding) return;
@@ -168,7 +170,7 @@ function App() {
   }, [route.raw]);
   return html`
     <a class="skip" href="#main" onClick=${(e) => { e.preventDefault(); document.getElementById('main').focus(); }}>${t('nav.skip')}</a>
-    <${Header} branding=${branding} route=${route} account=${account} onAccount=${reloadAccount} />
+    <${Header} branding=${branding} route=${route} account=${accountError ? null : account} onAccount=${reloadAccount} />
     <main id="main" tabindex="-1">
       ${brandingError && html`<${Alert} error=${brandingError} />`}
       <${Screen} route=${route} branding=${branding} account=${account} onAccount=${reloadAccount} />
@@ -185,7 +187,9 @@ function Screen({ route, branding, account, onAccount }) {
     case 'interlinkers': return html`<${Profile} id=${b} />`;
     case 'schemas': return b ? html`<${SchemaDetail} id=${b} />` : html`<${Schemas} />`;
     case 'new': return html`<${NewProcess} schema=${q.schema || (branding && branding.defaultSchema)} />`;
-    case 'processes': return b ? html`<${Workspace} id=${b} tab=${c || 'overview'} task=${d} account=${account} />` : html`<${Processes} />`;
+    case 'processes': return b ? html`<${Workspace} key=${b} id=${b} tab=${c || 'overview'} task=${d} account=${account} />` : html`<${Processes} account=${account} />`;
+    case 'stories': return b ? html`<${StoryPage} key=${b} id=${b} account=${account} />` : html`<${Stories} query=${q} />`;
+    case 'notifications': return account ? html`<${Notifications} query=${q} />` : html`<${Title} text=${t('notifications.title')} /><${SignInFirst} />`;
     case 'teams': return b ? html`<${TeamPage} id=${b} account=${account} />` : html`<${Teams} account=${account} />`;
     case 'organisations': return html`<${Organisations} account=${account} />`;
     case 'operator': return html`<${Operator} />`;
@@ -500,11 +504,49 @@ function NewProcess({ schema }) {
 
 // ---------- processes ----------
 
-function Processes() {
+function Processes({ account }) {
   const [page, error] = useLoad(() => get('/api/v1/processes', { limit: 100 }), []);
   return html`<${Title} text=${t('processes.title')} />
     <p><a class="button" href="#/new">${t('home.start')}</a></p>
+    ${account && html`<${ImportProcess} />`}
     <${Loading} data=${page} error=${error}>${(p) => html`<${ProcessList} items=${p.items} />`}<//>`;
+}
+
+/** What the last clone or import made and could not carry over, shown once on the new process's workspace. */
+let lastTransfer = null;
+
+function openTransfer(report) {
+  lastTransfer = report;
+  location.hash = href('/processes/' + report.process.id + '/overview');
+}
+
+function TransferReport({ id }) {
+  const report = lastTransfer && lastTransfer.process.id === id ? lastTransfer : null;
+  if (!report) return null;
+  const left = report.notCarriedOver || [];
+  return html`<section class="notice" role="status" id="transfer-report" aria-labelledby="transfer-title">
+    <h2 id="transfer-title">${t('transfer.made', { n: report.assets })}</h2>
+    ${left.length ? html`<p>${t('transfer.notCarried')}</p><ul id="not-carried-over">${left.map((x) => html`<li><strong>${t('transfer.' + x.kind, {}, x.kind)}</strong>: ${x.subject}${x.detail ? ' — ' + x.detail : ''}</li>`)}</ul>`
+      : html`<p>${t('transfer.all')}</p>`}</section>`;
+}
+
+/** A zip exported from this or another platform becomes a new process of the caller's. */
+function ImportProcess() {
+  const fileRef = useRef();
+  const [state, run] = useAction();
+  const submit = async (e) => {
+    e.preventDefault();
+    const file = fileRef.current.files && fileRef.current.files[0];
+    const report = await run(() => (file ? request('POST', '/api/v1/processes/import', { body: file, type: 'application/zip' })
+      : Promise.reject(new ApiError(400, { detail: t('import.noFile') }))));
+    if (report) openTransfer(report);
+  };
+  return html`<form onSubmit=${submit} id="import-process"><fieldset><legend>${t('import.title')}</legend>
+    <p class="muted" id="import-hint">${t('import.hint')}</p>
+    <label for="import-file">${t('import.file')}</label>
+    <input id="import-file" type="file" accept=".zip,application/zip" aria-describedby="import-hint" ref=${fileRef} />
+    <p><button type="submit" id="import-button" disabled=${state.busy}>${t('import.button')}</button></p>
+    <${ActionState} state=${state} /></fieldset></form>`;
 }
 
 function ProcessList({ items }) {
@@ -515,7 +557,7 @@ function ProcessList({ items }) {
     <${Progress} value=${p.progress} label=${t('process.progressOf', { name: p.name })} /></li>`)}</ul>`;
 }
 
-const TABS = ['overview', 'guide', 'resources', 'activity', 'permissions', 'settings'];
+const TABS = ['overview', 'guide', 'resources', 'activity', 'contributions', 'permissions', 'settings'];
 /** The sections only a process's administrators see. */
 const ADMIN_TABS = new Set(['permissions', 'settings']);
 const NO_RIGHTS = { read: true, administer: false, access: false, createAssets: false, deleteAssets: false, roles: [], teams: [] };
@@ -528,7 +570,9 @@ function Workspace({ id, tab, task, account }) {
   const [rights, , reloadRights] = useLoad(() => get(base + '/rights').catch(() => NO_RIGHTS), [id, account && account.name]);
   const reload = useCallback(() => { reloadProcess(); reloadTree(); reloadRights(); }, []);
   const r = rights || NO_RIGHTS;
-  const tabs = TABS.filter((x) => r.administer || !ADMIN_TABS.has(x));
+  // A published story's copy is read-only for everyone: nothing to contribute to, nobody to let in.
+  const frozen = (r.roles || []).includes('frozen');
+  const tabs = TABS.filter((x) => (r.administer || !ADMIN_TABS.has(x)) && !(frozen && x === 'contributions'));
   return html`<${Loading} data=${process} error=${error}>${(p) => html`
     <${Title} text=${p.name} />
     <div class="row"><${Status} value=${tree ? tree.status : p.status} /><div style="flex:1;max-width:30em"><${Progress} value=${tree ? tree.progress : p.progress} label=${t('process.progress')} /></div>
@@ -537,14 +581,17 @@ function Workspace({ id, tab, task, account }) {
       ${tabs.map((x) => html`<li><a href=${'#/processes/' + encodeURIComponent(id) + '/' + x} aria-current=${tab === x ? 'page' : undefined}>${t('tab.' + x)}</a></li>`)}
     </ul></nav>
     ${treeError && html`<${Alert} error=${treeError} />`}
-    ${account && rights && p.public && !r.administer && !(r.roles || []).includes('member') && html`<${TakePart} process=${p} />`}
+    ${frozen && html`<p class="notice" id="frozen-notice">${t('process.frozen')}</p>`}
+    <${TransferReport} id=${p.id} />
+    ${account && rights && !frozen && p.public && !r.administer && !(r.roles || []).includes('member') && html`<${TakePart} process=${p} />`}
     ${rights && ADMIN_TABS.has(tab) && !r.administer && html`<${Alert} text=${t('process.adminsOnly')} />`}
     ${tab === 'overview' && html`<${Overview} process=${p} tree=${tree} rights=${r} />`}
     ${tab === 'guide' && tree && html`<${Guide} process=${p} tree=${tree} task=${task} reload=${reload} rights=${r} />`}
     ${tab === 'resources' && tree && html`<${Resources} process=${p} tree=${tree} />`}
     ${tab === 'activity' && html`<${Activity} process=${p} />`}
+    ${tab === 'contributions' && !frozen && tree && html`<${Contributions} process=${p} tree=${tree} rights=${r} account=${account} />`}
     ${tab === 'permissions' && r.administer && tree && html`<${Permissions} process=${p} tree=${tree} account=${account} />`}
-    ${tab === 'settings' && r.administer && html`<${Settings} process=${p} reload=${reload} />`}`}<//>`;
+    ${tab === 'settings' && r.administer && html`<${Settings} process=${p} status=${tree ? tree.status : p.status} reload=${reload} />`}`}<//>`;
 }
 
 /** A signed-in person who does not take part yet asks to (public processes); then sees the request pending. */
@@ -718,7 +765,7 @@ function describeEvent(e) {
   return `${t('subject.' + e.subjectType, {}, e.subjectType)} · ${t('action.' + action, {}, action.toLowerCase())}${name ? ': ' + name : ''}`;
 }
 
-function Settings({ process, reload }) {
+function Settings({ process, status, reload }) {
   const [form, setForm] = useState({ name: process.name, aim: process.aim || '', public: !!process.public });
   const [confirm, setConfirm] = useState(false);
   const [state, run] = useAction();
@@ -740,6 +787,11 @@ function Settings({ process, reload }) {
       <label for="s-schema">${t('new.schema')}</label>
       <select id="s-schema" value=${schema} onChange=${(e) => setSchema(e.target.value)}><option value="">–</option>${(schemas ? schemas.items : []).map((s) => html`<option value=${s.id}>${s.name}</option>`)}</select>
       <p><button type="submit" disabled=${!schema || state.busy}>${t('settings.apply')}</button></p></fieldset></form>`}
+    <${CloneProcess} process=${process} />
+    <fieldset><legend>${t('export.title')}</legend>
+      <p>${t('export.hint')}</p>
+      <p><a class="button" id="export-process" href=${base + '/export'} download>${t('export.button')}</a></p></fieldset>
+    <${PublishStory} process=${process} status=${status} />
     <fieldset><legend>${t('settings.delete')}</legend>
       <p>${t('settings.deleteWarning')}</p>
       <p><input type="checkbox" id="s-confirm" checked=${confirm} onChange=${(e) => setConfirm(e.target.checked)} />
@@ -1010,6 +1062,405 @@ function Organisations({ account }) {
       <p><button type="submit" id="create-organisation-button" disabled=${state.busy}>${t('orgs.createButton')}</button></p>
       <${ActionState} state=${state} />
     </fieldset></form>`}`;
+}
+
+// ---------- clone and publish (a process's settings) ----------
+
+function CloneProcess({ process }) {
+  const [name, setName] = useState('');
+  const [state, run] = useAction();
+  const submit = async (e) => {
+    e.preventDefault();
+    const report = await run(() => post('/api/v1/processes/' + encodeURIComponent(process.id) + '/clone', name.trim() ? { name: name.trim() } : {}));
+    if (report) openTransfer(report);
+  };
+  return html`<form onSubmit=${submit} id="clone-process"><fieldset><legend>${t('clone.title')}</legend>
+    <p>${t('clone.hint')}</p>
+    <label for="clone-name">${t('clone.name')}</label>
+    <input id="clone-name" type="text" maxlength="200" placeholder=${process.name} value=${name} onInput=${(e) => setName(e.target.value)} />
+    <p><button type="submit" id="clone-button" disabled=${state.busy}>${t('clone.button')}</button></p>
+    <${ActionState} state=${state} /></fieldset></form>`;
+}
+
+/** Comma-separated words as a list, without blanks or repeats. */
+function words(text) {
+  return [...new Set(text.split(',').map((x) => x.trim()).filter(Boolean))];
+}
+
+/** Materials written one a line, "Title https://…" (the address alone is its own title). */
+function materials(text) {
+  return text.split('\n').map((l) => l.trim()).filter(Boolean).map((l) => {
+    const i = l.lastIndexOf(' ');
+    const u = i < 0 ? l : l.slice(i + 1);
+    const title = i < 0 ? l : l.slice(0, i).trim();
+    return { title: title || u, url: u };
+  });
+}
+
+const materialsText = (list) => (list || []).map((m) => m.title + ' ' + m.url).join('\n');
+
+/** The story's texts, for publishing and for its owners to change later. */
+function StoryFields({ form, setForm, prefix }) {
+  const set = (k) => (e) => setForm({ ...form, [k]: e.target.value });
+  return html`<label for=${prefix + '-title'}>${t('stories.storyTitle')}</label>
+    <input id=${prefix + '-title'} type="text" required maxlength="200" value=${form.title} onInput=${set('title')} />
+    <label for=${prefix + '-summary'}>${t('stories.summary')}</label>
+    <textarea id=${prefix + '-summary'} rows="4" required maxlength="10000" value=${form.summary} onInput=${set('summary')}></textarea>
+    <label for=${prefix + '-keywords'}>${t('stories.keywords')}</label>
+    <input id=${prefix + '-keywords'} type="text" aria-describedby=${prefix + '-keywords-hint'} value=${form.keywords} onInput=${set('keywords')} />
+    <p class="muted" id=${prefix + '-keywords-hint'}>${t('stories.keywordsHint')}</p>
+    <label for=${prefix + '-materials'}>${t('stories.materials')}</label>
+    <textarea id=${prefix + '-materials'} rows="3" aria-describedby=${prefix + '-materials-hint'} value=${form.materials} onInput=${set('materials')}></textarea>
+    <p class="muted" id=${prefix + '-materials-hint'}>${t('stories.materialsHint')}</p>`;
+}
+
+function PublishStory({ process, status }) {
+  const finished = status === 'finished';
+  const [form, setForm] = useState({ title: process.name, summary: process.aim || '', keywords: '', materials: '', owners: '' });
+  const [state, run] = useAction();
+  const submit = async (e) => {
+    e.preventDefault();
+    const body = { process: process.id, title: form.title.trim(), summary: form.summary.trim(), keywords: words(form.keywords), materials: materials(form.materials) };
+    if (words(form.owners).length) body.owners = words(form.owners);
+    const story = await run(() => post('/api/v1/stories', body));
+    if (story) location.hash = href('/stories/' + story.id);
+  };
+  return html`<form onSubmit=${submit} id="publish-story"><fieldset><legend>${t('publish.title')}</legend>
+    <p id="publish-hint">${t(finished ? 'publish.hint' : 'publish.notFinished')}</p>
+    <${StoryFields} form=${form} setForm=${setForm} prefix="ps" />
+    <label for="ps-owners">${t('publish.owners')}</label>
+    <input id="ps-owners" type="text" aria-describedby="ps-owners-hint" value=${form.owners} onInput=${(e) => setForm({ ...form, owners: e.target.value })} />
+    <p class="muted" id="ps-owners-hint">${t('publish.ownersHint')}</p>
+    <p><button type="submit" id="publish-button" aria-describedby="publish-hint" disabled=${!finished || state.busy}>${t('publish.button')}</button></p>
+    <${ActionState} state=${state} /></fieldset></form>`;
+}
+
+// ---------- stories ----------
+
+/** An average of stars drawn as five, with the numbers for whoever does not see them. */
+function StoryStars({ story }) {
+  if (!story.ratings) return html`<span class="muted">${t('catalogue.unrated')}</span>`;
+  const full = Math.round(story.rating);
+  const text = t('stories.stars', { avg: story.rating.toFixed(1), n: story.ratings });
+  return html`<span class="stars" role="img" aria-label=${text}><span aria-hidden="true">${'★'.repeat(full)}${'☆'.repeat(5 - full)}</span> ${story.rating.toFixed(1)} (${story.ratings})</span>`;
+}
+
+function Stories({ query }) {
+  const [page, error] = useLoad(() => get('/api/v1/stories', { q: query.q, keyword: query.keyword, sort: query.sort, limit: 50 }), [JSON.stringify(query)]);
+  const [text, setText] = useState(query.q || '');
+  useEffect(() => setText(query.q || ''), [query.q]);
+  const go = (changes) => { location.hash = href('/stories', { ...query, ...changes }); };
+  const submit = (e) => { e.preventDefault(); go({ q: text.trim() }); };
+  const keywords = (page && page.facets && page.facets.keywords) || [];
+  return html`<${Title} text=${t('stories.title')} />
+    <p>${t('stories.intro')}</p>
+    <form role="search" onSubmit=${submit} class="row" aria-label=${t('stories.search')}>
+      <label class="visually-hidden" for="stories-q">${t('stories.search')}</label>
+      <input id="stories-q" type="search" value=${text} onInput=${(e) => setText(e.target.value)} style="flex:1" />
+      <button type="submit">${t('catalogue.searchButton')}</button>
+      <label class="inline" for="stories-sort">${t('stories.sort')}</label>
+      <select id="stories-sort" value=${query.sort || 'recent'} onChange=${(e) => go({ sort: e.target.value })}>
+        <option value="recent">${t('stories.sortRecent')}</option><option value="rating">${t('stories.sortRating')}</option>
+      </select>
+    </form>
+    <div class="layout" style="margin-top:1em">
+      <aside class="facets" aria-label=${t('catalogue.filters')}>
+        <h2>${t('catalogue.filters')}</h2>
+        ${keywords.length > 0 && html`<fieldset><legend>${t('stories.keywords')}</legend><ul>
+          ${keywords.map((k, i) => html`<li key=${k.keyword}><input type="checkbox" id=${'kw-' + i} data-keyword=${k.keyword} checked=${query.keyword === k.keyword}
+            onChange=${(e) => go({ keyword: e.target.checked ? k.keyword : undefined })} />
+            <label class="inline" for=${'kw-' + i}>${k.keyword} (${k.stories})</label></li>`)}</ul></fieldset>`}
+      </aside>
+      <section aria-labelledby="story-results">
+        <h2 id="story-results">${t('catalogue.results')}</h2>
+        <${Loading} data=${page} error=${error}>${(p) => html`
+          <p role="status" id="story-count">${t('stories.count', { n: p.total })}</p>
+          <ul class="cards" id="stories-list">${p.items.map((s) => html`<li class="card" key=${s.id} data-story=${s.id}>
+            <h3><a href=${'#/stories/' + encodeURIComponent(s.id)}>${s.title}</a></h3>
+            <p>${clip(plain(s.summary), 180)}</p>
+            ${s.keywords && s.keywords.length > 0 && html`<p>${s.keywords.map((k) => html`<span class="badge">${k}</span>`)}</p>`}
+            <p><${StoryStars} story=${s} /></p></li>`)}</ul>`}<//>
+      </section>
+    </div>`;
+}
+
+/** The plan of a process as it is, without anything to change: for stories and other read-only views. */
+function PlanTree({ items }) {
+  return html`<ul class="tree">${(items || []).map((i) => html`<li key=${i.id} data-item=${i.id} data-type=${i.type}>
+    <div class="tree-item"><span><span class="kind">${t('kind.' + i.type)}</span>${i.type === 'task' ? i.name : html`<strong>${i.name}</strong>`} <${Status} value=${i.status} /></span>
+      <${Progress} value=${i.progress} label=${t('process.progressOf', { name: i.name })} /></div>
+    ${i.children && i.children.length > 0 && html`<${PlanTree} items=${i.children} />`}</li>`)}</ul>`;
+}
+
+function StoryPage({ id, account }) {
+  const base = '/api/v1/stories/' + encodeURIComponent(id);
+  const [story, error, reload] = useLoad(() => get(base), [id]);
+  const [tree] = useLoad(() => (story ? get('/api/v1/processes/' + encodeURIComponent(story.process) + '/tree').catch(() => null) : Promise.resolve(null)), [story && story.process]);
+  const [ratings, ratingsError, reloadRatings] = useLoad(() => get(base + '/ratings', { limit: 50 }), [id]);
+  const owner = !!story && !!account && (story.owners || []).includes(account.name);
+  return html`<${Loading} data=${story} error=${error}>${(s) => html`
+    <${Title} text=${s.title} />
+    <p class="muted">${t('stories.published', { who: s.publishedBy, date: fmtDate(s.publishedAt) })} · <${StoryStars} story=${s} /></p>
+    <p id="story-summary">${plain(s.summary)}</p>
+    <dl>
+      ${s.keywords && s.keywords.length > 0 && html`<dt>${t('stories.keywords')}</dt><dd id="story-keywords">${s.keywords.map((k) => html`<a class="badge" href=${href('/stories', { keyword: k })}>${k}</a>`)}</dd>`}
+      ${s.materials && s.materials.length > 0 && html`<dt>${t('stories.materials')}</dt><dd><ul id="story-materials">${s.materials.map((m) => html`<li><a href=${m.url} rel="noopener noreferrer">${m.title}</a></li>`)}</ul></dd>`}
+      <dt>${t('stories.owners')}</dt><dd id="story-owners">${(s.owners || []).join(', ')}</dd>
+      <dt>${t('stories.process')}</dt><dd><a href=${'#/processes/' + encodeURIComponent(s.process) + '/overview'}>${t('stories.openProcess')}</a></dd>
+    </dl>
+    <section aria-labelledby="story-plan"><h2 id="story-plan">${t('process.workplan')}</h2>
+      ${tree ? html`<${Timeline} tree=${tree} /><div id="story-tree"><${PlanTree} items=${tree.phases} /></div>` : html`<p class="muted">${t('common.loading')}</p>`}
+    </section>
+    <section aria-labelledby="ratings"><h2 id="ratings">${t('ratings.title')}</h2>
+      <${Loading} data=${ratings} error=${ratingsError}>${(p) => p.items.length ? html`<ul id="story-ratings">${p.items.map((r) => html`<li><strong>${r.stars}/5</strong> ${r.comment} <span class="muted">— ${r.user}, ${fmtDate(r.ratedAt)}</span></li>`)}</ul>` : html`<p class="muted">${t('ratings.none')}</p>`}<//>
+      ${account ? html`<${RateStory} base=${base} onDone=${() => { reload(); reloadRatings(); }} />` : html`<${SignInFirst} />`}
+    </section>
+    ${owner && html`<${StoryOwner} story=${s} base=${base} reload=${reload} />`}`}<//>`;
+}
+
+function RateStory({ base, onDone }) {
+  const [stars, setStars] = useState('5');
+  const [comment, setComment] = useState('');
+  const [state, run] = useAction();
+  const submit = async (e) => {
+    e.preventDefault();
+    const body = { stars: parseInt(stars, 10) };
+    if (comment.trim()) body.comment = comment.trim();
+    if (await run(() => put(base + '/rating', body), t('ratings.thanks'))) { setComment(''); onDone(); }
+  };
+  return html`<form onSubmit=${submit} id="rate-story"><fieldset><legend>${t('stories.rate')}</legend>
+    <label for="story-stars">${t('ratings.value')}</label>
+    <select id="story-stars" value=${stars} onChange=${(e) => setStars(e.target.value)}>${[5, 4, 3, 2, 1].map((n) => html`<option value=${n}>${n}</option>`)}</select>
+    <label for="story-comment">${t('ratings.comment')}</label>
+    <textarea id="story-comment" rows="2" maxlength="2000" value=${comment} onInput=${(e) => setComment(e.target.value)}></textarea>
+    <p><button type="submit" disabled=${state.busy}>${t('ratings.send')}</button></p>
+    <${ActionState} state=${state} /></fieldset></form>`;
+}
+
+/** What a story's owners may do: change its texts, or unpublish it (which deletes its frozen copy). */
+function StoryOwner({ story, base, reload }) {
+  const [form, setForm] = useState({ title: story.title, summary: story.summary || '', keywords: (story.keywords || []).join(', '), materials: materialsText(story.materials) });
+  const [confirm, setConfirm] = useState(false);
+  const [state, run] = useAction();
+  const save = async (e) => {
+    e.preventDefault();
+    const body = { title: form.title.trim(), summary: form.summary.trim(), keywords: words(form.keywords), materials: materials(form.materials) };
+    if (await run(() => patch(base, body), t('guide.saved'))) reload();
+  };
+  const unpublish = async () => { if (await run(() => del(base).then(() => true))) location.hash = '#/stories'; };
+  return html`<section aria-labelledby="story-owner-title"><h2 id="story-owner-title">${t('stories.yours')}</h2>
+    <${ActionState} state=${state} />
+    <form onSubmit=${save} id="edit-story"><fieldset><legend>${t('stories.edit')}</legend>
+      <${StoryFields} form=${form} setForm=${setForm} prefix="es" />
+      <p><button type="submit" disabled=${state.busy}>${t('settings.save')}</button></p></fieldset></form>
+    <fieldset><legend>${t('stories.unpublish')}</legend>
+      <p>${t('stories.unpublishWarning')}</p>
+      <p><input type="checkbox" id="unpublish-confirm" checked=${confirm} onChange=${(e) => setConfirm(e.target.checked)} />
+        <label class="inline" for="unpublish-confirm">${t('stories.unpublishConfirm')}</label></p>
+      <p><button type="button" class="danger" id="unpublish" disabled=${!confirm || state.busy} onClick=${unpublish}>${t('stories.unpublish')}</button></p>
+    </fieldset></section>`;
+}
+
+// ---------- notifications ----------
+
+/** A window event that says the notifications changed, so the bell and the list catch up with each other. */
+const NOTIFICATIONS_CHANGED = 'interlink-notifications';
+
+/**
+ * The bell in the header: the unread count, kept live by the notification stream. EventSource reconnects by
+ * itself after a drop; each (re)opening asks for the count again, since events may have been missed meanwhile.
+ */
+function Bell() {
+  const [count, setCount] = useState(null);
+  const [message, setMessage] = useState('');
+  useEffect(() => {
+    let live = true;
+    const refresh = () => get('/api/v1/me/notifications/unread-count').then((c) => live && setCount(c.unread), () => {});
+    refresh();
+    const source = typeof EventSource === 'undefined' ? null : new EventSource(url('/api/v1/me/notifications/stream'));
+    if (source) {
+      source.addEventListener('open', refresh);
+      source.addEventListener('notification', (e) => {
+        let n = {};
+        try { n = JSON.parse(e.data); } catch (x) { n = {}; }
+        setMessage(t('notifications.arrived', { title: n.title || '' }));
+        refresh();
+        dispatchEvent(new CustomEvent(NOTIFICATIONS_CHANGED));
+      });
+    }
+    const changed = (e) => { if (e.detail && e.detail.unread !== undefined) setCount(e.detail.unread); else refresh(); };
+    addEventListener(NOTIFICATIONS_CHANGED + '-here', changed);
+    return () => { live = false; if (source) source.close(); removeEventListener(NOTIFICATIONS_CHANGED + '-here', changed); };
+  }, []);
+  const n = count || 0;
+  return html`<a id="bell" class="bell" href="#/notifications" aria-label=${t('notifications.bell', { n })}>
+      <svg aria-hidden="true" focusable="false" width="18" height="18" viewBox="0 0 24 24" style="vertical-align:-3px"><path fill="currentColor" d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1z"/></svg> <span id="unread-count" class="badge" aria-hidden="true">${n}</span></a>
+    <span class="visually-hidden" aria-live="polite" id="notification-live">${message}</span>`;
+}
+
+/** Tells the bell that this page changed states (with the unread count when the API gave it). */
+function notificationsChanged(unread) {
+  dispatchEvent(new CustomEvent(NOTIFICATIONS_CHANGED + '-here', { detail: { unread } }));
+}
+
+const STATES = ['', 'unread', 'read', 'archived'];
+const CATEGORIES = ['content', 'membership', 'participation'];
+const CHANNELS = ['inApp', 'email'];
+
+function Notifications({ query }) {
+  const state = STATES.includes(query.state) ? query.state : '';
+  const [page, error, reload] = useLoad(() => get('/api/v1/me/notifications', { state, limit: 100 }), [state]);
+  // A notification arriving while the list is open joins it.
+  useEffect(() => { addEventListener(NOTIFICATIONS_CHANGED, reload); return () => removeEventListener(NOTIFICATIONS_CHANGED, reload); }, []);
+  const [action, run] = useAction();
+  const mark = (n, to) => run(() => request('PATCH', '/api/v1/me/notifications/' + encodeURIComponent(n.id), { json: { state: to } }), t('notifications.marked'))
+    .then((r) => { if (r) { reload(); notificationsChanged(); } });
+  const markAll = () => run(() => post('/api/v1/me/notifications/mark-all', { state: 'read', from: 'unread' }), t('notifications.marked'))
+    .then((r) => { if (r) { reload(); notificationsChanged(r.unread); } });
+  return html`<${Title} text=${t('notifications.title')} />
+    <${ActionState} state=${action} />
+    <div class="row">
+      <label class="inline" for="notification-state">${t('notifications.show')}</label>
+      <select id="notification-state" value=${state} onChange=${(e) => { location.hash = href('/notifications', { state: e.target.value }); }}>
+        ${STATES.map((x) => html`<option value=${x}>${t('notifState.' + (x || 'all'))}</option>`)}
+      </select>
+      <button type="button" class="secondary" id="mark-all-read" disabled=${action.busy} onClick=${markAll}>${t('notifications.markAll')}</button>
+    </div>
+    <${Loading} data=${page} error=${error}>${(p) => p.items.length ? html`<ul id="notifications" class="plain">${p.items.map((n) => html`<li key=${n.id} data-notification=${n.id} data-state=${n.state} class="card">
+      <p>${n.state === 'unread' && html`<span class="badge">${t('notifications.unread')}</span> `}${n.link ? html`<a href=${n.link}>${n.title}</a>` : n.title}</p>
+      <p class="muted">${fmtDate(n.createdAt)}${n.actor ? ' · ' + n.actor : ''}</p>
+      <div class="row">
+        ${n.state === 'unread' && html`<button type="button" class="secondary" data-action="read" disabled=${action.busy} onClick=${() => mark(n, 'read')}>${t('notifications.markRead')}<span class="visually-hidden"> ${n.title}</span></button>`}
+        ${n.state === 'read' && html`<button type="button" class="secondary" data-action="unread" disabled=${action.busy} onClick=${() => mark(n, 'unread')}>${t('notifications.markUnread')}<span class="visually-hidden"> ${n.title}</span></button>`}
+        ${n.state !== 'archived' && html`<button type="button" class="secondary" data-action="archive" disabled=${action.busy} onClick=${() => mark(n, 'archived')}>${t('notifications.archive')}<span class="visually-hidden"> ${n.title}</span></button>`}
+      </div></li>`)}</ul>` : html`<p id="no-notifications">${t('notifications.none')}</p>`}<//>
+    <${NotificationPreferences} />`;
+}
+
+function NotificationPreferences() {
+  const [prefs, error] = useLoad(() => get('/api/v1/me/notification-preferences'), []);
+  const [form, setForm] = useState(null);
+  useEffect(() => { if (prefs) setForm(prefs); }, [prefs]);
+  const [state, run] = useAction();
+  const on = (c, ch) => !form || !form.channels || !form.channels[c] || form.channels[c][ch] !== false;
+  const toggle = (c, ch, value) => setForm({ ...form, channels: { ...form.channels, [c]: { ...((form.channels || {})[c] || {}), [ch]: value } } });
+  const save = (e) => { e.preventDefault(); run(() => put('/api/v1/me/notification-preferences', form), t('notifications.saved')).then((r) => r && setForm(r)); };
+  return html`<section aria-labelledby="preferences-title"><h2 id="preferences-title">${t('notifications.preferences')}</h2>
+    <${Loading} data=${form || undefined} error=${error}>${(f) => html`<form onSubmit=${save} id="notification-preferences">
+      <table><caption>${t('notifications.preferencesHint')}</caption>
+        <thead><tr><th scope="col">${t('notifications.category')}</th>${CHANNELS.map((ch) => html`<th scope="col">${t('notifChannel.' + ch)}</th>`)}</tr></thead>
+        <tbody>${CATEGORIES.map((c) => html`<tr><th scope="row">${t('notifCategory.' + c)}</th>
+          ${CHANNELS.map((ch) => html`<td><input type="checkbox" id=${'pref-' + c + '-' + ch} checked=${on(c, ch)} onChange=${(e) => toggle(c, ch, e.target.checked)}
+            aria-label=${t('notifCategory.' + c) + ' — ' + t('notifChannel.' + ch)} /></td>`)}</tr>`)}</tbody></table>
+      <label for="pref-language">${t('notifications.emailLanguage')}</label>
+      <select id="pref-language" value=${f.language || 'en'} onChange=${(e) => setForm({ ...form, language: e.target.value })}>${LANGUAGES.map((l) => html`<option value=${l}>${t('language.' + l)}</option>`)}</select>
+      <p><button type="submit" id="save-preferences" disabled=${state.busy}>${t('settings.save')}</button></p>
+      <${ActionState} state=${state} /></form>`}<//></section>`;
+}
+
+// ---------- contributions ----------
+
+const KINDS = ['management', 'development', 'exploitation'];
+
+function Contributions({ process, tree, rights, account }) {
+  const base = '/api/v1/contributions/' + encodeURIComponent(process.id);
+  const admin = !!rights.administer;
+  const me = account ? account.name : '';
+  const [assignments, aError, reloadAssignments] = useLoad(() => get(base + '/assignments'), [process.id]);
+  const [claims, cError, reloadClaims] = useLoad(() => (account ? get(base + '/claims') : Promise.resolve({ items: [] })), [process.id, me]);
+  const [settings, , reloadSettings] = useLoad(() => get(base + '/settings').catch(() => ({ leaderboard: false })), [process.id]);
+  const [board, , reloadBoard] = useLoad(() => (settings && settings.leaderboard ? get(base + '/leaderboard').catch(() => null) : Promise.resolve(null)), [process.id, settings && settings.leaderboard]);
+  const tasks = [];
+  walk(tree.phases, (i) => { if (i.type === 'task') tasks.push(i); });
+  const taskName = (id) => { const x = tasks.find((i) => i.id === id); return x ? x.name : id; };
+  const [state, run] = useAction();
+  const [form, setForm] = useState({ task: '', kind: 'development', points: '10', user: '', description: '' });
+  useEffect(() => { if (!form.task && tasks.length) setForm((f) => ({ ...f, task: tasks[0].id })); }, [tasks.length]);
+  const [claim, setClaim] = useState({ assignment: '', description: '' });
+  const claimable = ((assignments && assignments.items) || []).filter((a) => !a.user || a.user === me);
+  useEffect(() => { if (!claim.assignment && claimable.length) setClaim((c) => ({ ...c, assignment: claimable[0].id })); }, [claimable.length]);
+  const refresh = () => { reloadAssignments(); reloadClaims(); reloadBoard(); };
+  const set = (k) => (e) => setForm({ ...form, [k]: e.target.value });
+  const assign = async (e) => {
+    e.preventDefault();
+    const body = { task: form.task, kind: form.kind, points: parseInt(form.points, 10) };
+    if (form.user.trim()) body.user = form.user.trim();
+    if (form.description.trim()) body.description = form.description.trim();
+    if (await run(() => post(base + '/assignments', body), t('contrib.assigned'))) { setForm({ ...form, user: '', description: '' }); refresh(); }
+  };
+  const remove = (a) => run(() => del(base + '/assignments/' + encodeURIComponent(a.id)).then(() => true), t('contrib.removed')).then((r) => r && refresh());
+  const makeClaim = async (e) => {
+    e.preventDefault();
+    if (await run(() => post(base + '/assignments/' + encodeURIComponent(claim.assignment) + '/claims', { description: claim.description.trim() }), t('contrib.claimed'))) {
+      setClaim({ ...claim, description: '' }); refresh();
+    }
+  };
+  const toggleBoard = (on) => run(() => put(base + '/settings', { leaderboard: on }), t('guide.saved')).then((r) => r && reloadSettings());
+  const label = (a) => t('kind.task') + ': ' + taskName(a.task) + ' · ' + t('contribKind.' + a.kind) + ' · ' + t('contrib.points', { n: a.points });
+  return html`<h2>${t('tab.contributions')}</h2>
+    <p>${t('contrib.intro')}</p>
+    <${ActionState} state=${state} />
+    <section aria-labelledby="assignments-title"><h3 id="assignments-title">${t('contrib.assignments')}</h3>
+      <${Loading} data=${assignments} error=${aError}>${(p) => p.items.length ? html`<table id="assignments">
+        <caption class="visually-hidden">${t('contrib.assignments')}</caption>
+        <thead><tr><th scope="col">${t('kind.task')}</th><th scope="col">${t('contrib.kind')}</th><th scope="col">${t('contrib.pointsHeader')}</th><th scope="col">${t('contrib.for')}</th>${admin && html`<th scope="col">${t('operator.actions')}</th>`}</tr></thead>
+        <tbody>${p.items.map((a) => html`<tr key=${a.id} data-assignment=${a.id}><th scope="row">${taskName(a.task)}${a.description && html`<br /><span class="muted">${a.description}</span>`}</th>
+          <td>${t('contribKind.' + a.kind)}</td><td>${a.points}</td><td>${a.user || t('contrib.anyone')}</td>
+          ${admin && html`<td><button type="button" class="danger" data-action="remove" disabled=${state.busy} onClick=${() => remove(a)}>${t('team.remove')}<span class="visually-hidden"> ${label(a)}</span></button></td>`}</tr>`)}</tbody></table>`
+        : html`<p>${t('contrib.noAssignments')}</p>`}<//>
+      ${admin && tasks.length > 0 && html`<form onSubmit=${assign} id="create-assignment"><fieldset><legend>${t('contrib.assign')}</legend>
+        <label for="ca-task">${t('kind.task')}</label>
+        <select id="ca-task" value=${form.task} onChange=${set('task')}>${tasks.map((i) => html`<option value=${i.id}>${i.name}</option>`)}</select>
+        <label for="ca-kind">${t('contrib.kind')}</label>
+        <select id="ca-kind" value=${form.kind} onChange=${set('kind')}>${KINDS.map((k) => html`<option value=${k}>${t('contribKind.' + k)}</option>`)}</select>
+        <label for="ca-points">${t('contrib.pointsHeader')}</label>
+        <input id="ca-points" type="number" min="1" max="10000" required value=${form.points} onInput=${set('points')} />
+        <label for="ca-user">${t('contrib.user')}</label>
+        <input id="ca-user" type="text" autocomplete="off" aria-describedby="ca-user-hint" value=${form.user} onInput=${set('user')} />
+        <p class="muted" id="ca-user-hint">${t('contrib.userHint')}</p>
+        <label for="ca-description">${t('new.description')}</label>
+        <textarea id="ca-description" rows="2" maxlength="2000" value=${form.description} onInput=${set('description')}></textarea>
+        <p><button type="submit" id="assign-button" disabled=${state.busy || !form.task}>${t('contrib.assignButton')}</button></p></fieldset></form>`}
+    </section>
+    ${account && claimable.length > 0 && html`<form onSubmit=${makeClaim} id="claim-contribution"><fieldset><legend>${t('contrib.claim')}</legend>
+      <label for="cl-assignment">${t('contrib.which')}</label>
+      <select id="cl-assignment" value=${claim.assignment} onChange=${(e) => setClaim({ ...claim, assignment: e.target.value })}>${claimable.map((a) => html`<option value=${a.id}>${label(a)}</option>`)}</select>
+      <label for="cl-description">${t('contrib.whatDone')}</label>
+      <textarea id="cl-description" rows="2" required maxlength="2000" value=${claim.description} onInput=${(e) => setClaim({ ...claim, description: e.target.value })}></textarea>
+      <p><button type="submit" id="claim-button" disabled=${state.busy || !claim.assignment}>${t('contrib.claimButton')}</button></p></fieldset></form>`}
+    ${account && html`<section aria-labelledby="claims-title"><h3 id="claims-title">${t(admin ? 'contrib.claims' : 'contrib.myClaims')}</h3>
+      <${Loading} data=${claims} error=${cError}>${(p) => p.items.length ? html`<ul id="claims" class="plain">${p.items.map((c) => html`<${ClaimRow} key=${c.id} claim=${c} base=${base}
+          admin=${admin && c.claimant !== me} taskName=${taskName} run=${run} busy=${state.busy} onDone=${refresh} />`)}</ul>`
+        : html`<p>${t('contrib.noClaims')}</p>`}<//>
+      <p><a href=${url(base + '/certificates/' + encodeURIComponent(me))} id="certificate-link" target="_blank" rel="noopener">${t('contrib.certificate')}<span class="visually-hidden"> (${t('common.newWindow')})</span></a></p>
+    </section>`}
+    <section aria-labelledby="leaderboard-title"><h3 id="leaderboard-title">${t('contrib.leaderboard')}</h3>
+      ${admin && settings && html`<p><input type="checkbox" id="leaderboard-on" checked=${!!settings.leaderboard} disabled=${state.busy} onChange=${(e) => toggleBoard(e.target.checked)} />
+        <label class="inline" for="leaderboard-on">${t('contrib.leaderboardOn')}</label></p>`}
+      ${settings && !settings.leaderboard ? html`<p class="muted">${t('contrib.leaderboardOff')}</p>` : board && html`<table id="leaderboard">
+        <caption class="visually-hidden">${t('contrib.leaderboard')}</caption>
+        <thead><tr><th scope="col">${t('contrib.rank')}</th><th scope="col">${t('account.name')}</th>${KINDS.map((k) => html`<th scope="col">${t('contribKind.' + k)}</th>`)}<th scope="col">${t('contrib.total')}</th></tr></thead>
+        <tbody>${board.items.map((x) => html`<tr data-user=${x.user}><td>${x.rank}</td><th scope="row">${x.user}</th>${KINDS.map((k) => html`<td>${(x.points || {})[k] || 0}</td>`)}<td>${x.total}</td></tr>`)}</tbody></table>`}
+    </section>`;
+}
+
+function ClaimRow({ claim: c, base, admin, taskName, run, busy, onDone }) {
+  const [reason, setReason] = useState('');
+  const path = base + '/claims/' + encodeURIComponent(c.id);
+  const who = c.claimant + ', ' + taskName(c.task);
+  const decide = (what, body) => run(() => post(path + '/' + what, body), t(what === 'approve' ? 'contrib.approved' : 'contrib.rejected')).then((r) => r && onDone());
+  const statusClass = { pending: 'awaiting', approved: 'finished', rejected: 'disabled' }[c.status];
+  return html`<li data-claim=${c.id} data-status=${c.status} class="card">
+    <p><strong>${c.claimant}</strong> · ${taskName(c.task)} · ${t('contribKind.' + c.kind)} · ${t('contrib.points', { n: c.points })}
+      <span class=${'badge status-' + statusClass}>${t('contribStatus.' + c.status, {}, c.status)}</span></p>
+    <p>${c.description}</p>
+    ${c.reason && html`<p class="muted">${t('contrib.reason')}: ${c.reason}</p>`}
+    ${admin && c.status === 'pending' && html`<div class="row">
+      <button type="button" data-action="approve" disabled=${busy} onClick=${() => decide('approve', {})}>${t('contrib.approve')}<span class="visually-hidden"> ${who}</span></button>
+      <label class="inline" for=${'reason-' + c.id}>${t('contrib.reason')}</label>
+      <input id=${'reason-' + c.id} type="text" maxlength="2000" value=${reason} onInput=${(e) => setReason(e.target.value)} />
+      <button type="button" class="secondary" data-action="reject" disabled=${busy || !reason.trim()} onClick=${() => decide('reject', { reason: reason.trim() })}>${t('contrib.reject')}<span class="visually-hidden"> ${who}</span></button>
+    </div>`}</li>`;
 }
 
 // ---------- operators ----------

@@ -18,10 +18,12 @@ import java.util.regex.Pattern;
 
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
+import org.junit.FixMethodOrder;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TestWatcher;
 import org.junit.runner.Description;
+import org.junit.runners.MethodSorters;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -46,6 +48,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * in the order a person would take it, with axe-core run on every screen (no serious or critical violation
  * allowed) and a screenshot of each saved under target/screenshots/.
  */
+@FixMethodOrder(MethodSorters.NAME_ASCENDING)
 public class WebAppIT {
     private static final Duration BOOT = Duration.ofMinutes(3);
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -516,6 +519,196 @@ public class WebAppIT {
         awaitText(By.id("page-title"), "Co-production processes");
         assertEquals(404, karaf.http().get("/api/v1/processes/" + processId).status());
         check("processes");
+    }
+
+    /**
+     * What the API grew after the first screens, through the screens: a finished process published as a story,
+     * found by search and rated, its frozen copy read-only; clone and import from a process's settings and the
+     * processes page; a notification arriving live in an open page and marked read; contributions assigned,
+     * claimed, approved and ranked. Runs after the other tests (names in order) and leaves the browser as it found it.
+     */
+    @Test
+    public void storiesNotificationsAndContributions() throws Exception {
+        Http owner = WebAppIT.operator;
+        Http bea = new Http(karaf.port()).signUp("bea-web");
+        driver.get(base + "/");
+        // Whoever the page says is signed in (or nobody) first, so that signing in does not race the header.
+        wait(WAIT).until(d -> !d.findElements(By.id("sign-out")).isEmpty() || !d.findElements(By.id("sign-in-link")).isEmpty());
+        signInAs(Platform.OPERATOR, Platform.OPERATOR_PASSWORD);
+        new Select(driver.findElement(By.id("language"))).selectByValue("en");
+        awaitText(By.cssSelector("header nav"), "Stories");
+
+        // Two processes: one with the default plan (public, for contributions and clones), one finished without a plan.
+        Http.Answer made = owner.post("/api/v1/processes", Map.of("name", "Shaded playgrounds", "aim", "Trees by every playground"));
+        assertEquals(made.toString(), 201, made.status());
+        String planned = made.json().path("id").asText();
+        assertEquals(201, owner.post("/api/v1/processes/" + planned + "/schema", Map.of("schema", "default")).status());
+        assertEquals(200, owner.patch("/api/v1/processes/" + planned, Map.of("public", true)).status());
+        made = owner.post("/api/v1/processes", Map.of("name", "Quiet streets", "aim", "Fewer cars by the schools"));
+        assertEquals(made.toString(), 201, made.status());
+        String done = made.json().path("id").asText();
+        Http.Answer finished = owner.patch("/api/v1/processes/" + done, Map.of("status", "finished"));
+        assertEquals(finished.toString(), 200, finished.status());
+
+        // Publishing is offered only for a finished process.
+        driver.get(base + "/#/processes/" + planned + "/settings");
+        assertFalse("not finished: nothing to publish", await(By.id("publish-button")).isEnabled());
+        assertTrue(driver.findElement(By.id("export-process")).getAttribute("href").endsWith("/api/v1/processes/" + planned + "/export"));
+        driver.get(base + "/#/processes/" + done + "/settings");
+        wait(WAIT).until(ExpectedConditions.elementToBeClickable(By.id("publish-button")));
+        driver.findElement(By.id("ps-summary")).sendKeys("Streets by the schools closed to cars at school times.");
+        driver.findElement(By.id("ps-keywords")).sendKeys("mobility, schools");
+        driver.findElement(By.id("ps-materials")).sendKeys("Final report https://example.org/quiet-streets.pdf");
+        check("settings-publish");
+        driver.findElement(By.id("publish-button")).click();
+        wait(WAIT).until(d -> d.getCurrentUrl().matches(".*#/stories/[^/?]+$"));
+        String storyId = driver.getCurrentUrl().replaceAll(".*#/stories/([^/?]+)$", "$1");
+        awaitText(By.id("page-title"), "Quiet streets");
+        awaitText(By.id("story-keywords"), "mobility");
+        assertEquals("https://example.org/quiet-streets.pdf", driver.findElement(By.linkText("Final report")).getAttribute("href"));
+        awaitText(By.id("story-owners"), Platform.OPERATOR);
+        check("story-owner");
+
+        // Found by search among the stories, and rated.
+        driver.findElement(By.linkText("Stories")).click();
+        await(By.id("stories-q")).sendKeys("schools");
+        driver.findElement(By.cssSelector("form[role=search] button[type=submit]")).click();
+        wait(WAIT).until(d -> d.getCurrentUrl().contains("q=schools"));
+        awaitText(By.id("stories-list"), "Quiet streets");
+        await(By.cssSelector("input[data-keyword=mobility]")).click();
+        wait(WAIT).until(d -> d.getCurrentUrl().contains("keyword=mobility"));
+        new Select(await(By.id("stories-sort"))).selectByValue("rating");
+        wait(WAIT).until(d -> d.getCurrentUrl().contains("sort=rating"));
+        awaitText(By.id("stories-list"), "Quiet streets");
+        check("stories");
+        driver.findElement(By.cssSelector("li[data-story='" + storyId + "'] h3 a")).click();
+        awaitText(By.id("page-title"), "Quiet streets");
+        new Select(await(By.id("story-stars"))).selectByValue("4");
+        driver.findElement(By.id("story-comment")).sendKeys("We will try it too");
+        driver.findElement(By.cssSelector("#rate-story button[type=submit]")).click();
+        awaitText(By.id("story-ratings"), "We will try it too");
+        awaitText(By.cssSelector("main .stars"), "4.0 (1)");
+        assertEquals(4, owner.get("/api/v1/stories/" + storyId).json().path("rating").asInt());
+        check("story");
+        // Its frozen copy: read-only for everyone, its owner too.
+        String copy = owner.get("/api/v1/stories/" + storyId).json().path("process").asText();
+        driver.findElement(By.cssSelector("a[href='#/processes/" + copy + "/overview']")).click();
+        await(By.id("frozen-notice"));
+        assertTrue(driver.findElements(By.linkText("Settings")).isEmpty());
+        assertTrue(driver.findElements(By.linkText("Contributions")).isEmpty());
+        check("story-process");
+
+        // Clone from the settings: the copy opens, with what was carried over.
+        driver.get(base + "/#/processes/" + planned + "/settings");
+        await(By.id("clone-name")).sendKeys("Shaded playgrounds, second round");
+        driver.findElement(By.id("clone-button")).click();
+        wait(WAIT).until(d -> d.getCurrentUrl().matches(".*#/processes/[^/]+/overview$") && !d.getCurrentUrl().contains(planned));
+        String cloned = driver.getCurrentUrl().replaceAll(".*#/processes/([^/]+)/overview$", "$1");
+        awaitText(By.id("page-title"), "second round");
+        await(By.id("transfer-report"));
+        assertEquals(200, owner.get("/api/v1/processes/" + cloned).status());
+        check("cloned");
+        // Import on the processes page: an exported zip becomes one more process.
+        Http.Bytes zip = owner.getBytes("/api/v1/processes/" + planned + "/export");
+        assertEquals(200, zip.status());
+        Path file = Files.createTempFile("webapp-export-", ".zip");
+        Files.write(file, zip.body());
+        driver.get(base + "/#/processes");
+        await(By.id("import-file")).sendKeys(file.toAbsolutePath().toString());
+        driver.findElement(By.id("import-button")).click();
+        await(By.id("transfer-report"));
+        awaitText(By.id("page-title"), "Shaded playgrounds");
+        wait(WAIT).until(d -> !d.getCurrentUrl().contains(planned) && !d.getCurrentUrl().contains(cloned));
+        Files.delete(file);
+        check("imported");
+
+        // A notification arrives live: the bell's count changes in the open page, without a reload.
+        driver.get(base + "/#/notifications");
+        awaitText(By.id("page-title"), "Notifications");
+        await(By.id("notification-preferences"));
+        int before = owner.get("/api/v1/me/notifications/unread-count").json().path("unread").asInt();
+        wait(WAIT).until(d -> d.findElement(By.id("unread-count")).getText().equals(String.valueOf(before)));
+        check("notifications");
+        ((JavascriptExecutor) driver).executeScript("window.__samePage = true;");
+        Http.Answer team = bea.post("/api/v1/teams", Map.of("name", "Tree keepers", "type", "citizen"));
+        assertEquals(team.toString(), 201, team.status());
+        assertEquals(201, bea.post("/api/v1/teams/" + team.json().path("id").asText() + "/members", Map.of("user", Platform.OPERATOR)).status());
+        wait(WAIT).until(d -> d.findElement(By.id("unread-count")).getText().equals(String.valueOf(before + 1)));
+        awaitText(By.id("notification-live"), "Tree keepers");
+        assertEquals("the page was not reloaded", Boolean.TRUE, ((JavascriptExecutor) driver).executeScript("return window.__samePage === true;"));
+        String notification = null;
+        for (JsonNode n : owner.get("/api/v1/me/notifications?state=unread").json().path("items")) {
+            if (n.path("type").asText().equals("team.member-added")) notification = n.path("id").asText();
+        }
+        assertTrue("the notification is in the list", notification != null);
+        String item = "li[data-notification='" + notification + "']";
+        awaitText(By.cssSelector(item), "Tree keepers");
+        check("notification-arrived");
+        driver.findElement(By.cssSelector(item + " button[data-action=read]")).click();
+        wait(WAIT).until(ExpectedConditions.attributeToBe(By.cssSelector(item), "data-state", "read"));
+        wait(WAIT).until(d -> d.findElement(By.id("unread-count")).getText().equals(String.valueOf(before)));
+        assertEquals(before, owner.get("/api/v1/me/notifications/unread-count").json().path("unread").asInt());
+        // Archived, it leaves the list and is found under Archived.
+        driver.findElement(By.cssSelector(item + " button[data-action=archive]")).click();
+        wait(WAIT).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(item)));
+        new Select(driver.findElement(By.id("notification-state"))).selectByValue("archived");
+        awaitText(By.cssSelector(item), "Tree keepers");
+
+        // Contributions: assigned on the screen, claimed by bea through the API, approved on the screen, ranked.
+        driver.get(base + "/#/processes/" + planned + "/contributions");
+        await(By.cssSelector("#ca-task option"));
+        new Select(driver.findElement(By.id("ca-kind"))).selectByValue("development");
+        driver.findElement(By.id("ca-points")).clear();
+        driver.findElement(By.id("ca-points")).sendKeys("30");
+        driver.findElement(By.id("ca-user")).sendKeys("bea-web");
+        driver.findElement(By.id("assign-button")).click();
+        awaitText(By.id("assignments"), "bea-web");
+        // One open to anyone, claimed here by the administrator (who may not approve it: another administrator would).
+        new Select(driver.findElement(By.id("ca-kind"))).selectByValue("management");
+        driver.findElement(By.id("ca-points")).clear();
+        driver.findElement(By.id("ca-points")).sendKeys("5");
+        driver.findElement(By.id("assign-button")).click();
+        awaitText(By.id("assignments"), "Anyone");
+        await(By.id("cl-description")).sendKeys("Wrote the planting plan");
+        driver.findElement(By.id("claim-button")).click();
+        awaitText(By.id("claims"), "Wrote the planting plan");
+        String assignment = null;
+        for (JsonNode a : owner.get("/api/v1/contributions/" + planned + "/assignments").json().path("items")) {
+            if (a.path("user").asText().equals("bea-web")) assignment = a.path("id").asText();
+        }
+        Http.Answer claim = bea.post("/api/v1/contributions/" + planned + "/assignments/" + assignment + "/claims", Map.of("description", "Planted ten trees"));
+        assertEquals(claim.toString(), 201, claim.status());
+        String claimId = claim.json().path("id").asText();
+        driver.navigate().refresh();
+        String row = "li[data-claim='" + claimId + "']";
+        awaitText(By.cssSelector(row), "Planted ten trees");
+        check("contributions-claims");
+        driver.findElement(By.cssSelector(row + " button[data-action=approve]")).click();
+        wait(WAIT).until(ExpectedConditions.attributeToBe(By.cssSelector(row), "data-status", "approved"));
+        await(By.id("leaderboard-on")).click();
+        awaitText(By.cssSelector("#leaderboard tr[data-user=bea-web]"), "30");
+        assertTrue(driver.findElement(By.id("certificate-link")).getAttribute("href").contains("/api/v1/contributions/" + planned + "/certificates/" + Platform.OPERATOR));
+        check("contributions");
+
+        // The story's owner changes its keywords, then unpublishes it: gone from the stories with its frozen copy.
+        driver.get(base + "/#/stories/" + storyId);
+        WebElement keywords = await(By.id("es-keywords"));
+        keywords.clear();
+        keywords.sendKeys("mobility, schools, streets");
+        driver.findElement(By.cssSelector("#edit-story button[type=submit]")).click();
+        awaitText(By.id("story-keywords"), "streets");
+        driver.findElement(By.id("unpublish-confirm")).click();
+        wait(WAIT).until(ExpectedConditions.elementToBeClickable(By.id("unpublish"))).click();
+        wait(WAIT).until(d -> d.getCurrentUrl().endsWith("#/stories"));
+        await(By.id("story-count"));
+        assertTrue(driver.findElements(By.cssSelector("li[data-story='" + storyId + "']")).isEmpty());
+        assertEquals(404, owner.get("/api/v1/stories/" + storyId).status());
+        assertEquals(404, owner.get("/api/v1/processes/" + copy).status());
+
+        // The browser as the other tests expect it: signed out, following its own language.
+        driver.findElement(By.id("sign-out")).click();
+        await(By.id("sign-in-link"));
+        ((JavascriptExecutor) driver).executeScript("localStorage.removeItem('interlink-lang');");
     }
 
     // ---------- helpers ----------
