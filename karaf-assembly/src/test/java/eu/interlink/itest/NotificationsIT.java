@@ -207,6 +207,46 @@ public class NotificationsIT {
     }
 
     @Test
+    public void aContributionClaimReachesTheAdministratorsAndTheDecisionTheClaimant() {
+        Http http = Platform.http();
+        Platform.awaitReady(http);
+        Http.Answer created = http.post("/api/v1/processes", Map.of("name", "Harbour walk"), Http.AS, "nk-ana");
+        assertEquals(created.toString(), 201, created.status());
+        String process = created.json().path("id").asText();
+        Http.Answer schema = Platform.operator().post("/api/v1/schemas", Map.of("id", "nk-schema", "name", "Walks", "phases",
+                List.of(Map.of("id", "nk-phase", "name", "Walk", "children", List.of(Map.of("id", "nk-objective", "name", "Listen",
+                        "children", List.of(Map.of("id", "nk-task", "name", "Walk with residents"))))))));
+        assertEquals(schema.toString(), 201, schema.status());
+        Http.Answer tree = http.post("/api/v1/processes/" + process + "/schema", Map.of("schema", "nk-schema"), Http.AS, "nk-ana");
+        assertEquals(tree.toString(), 201, tree.status());
+        String task = Coproduction.find(tree.json(), "nk-task").path("id").asText();
+        http.tokenOf("nk-leo");
+        String workers = team(http, "nk-ana", "Harbour workers");
+        addMember(http, "nk-ana", workers, "nk-leo");
+        assertEquals(201, http.post("/api/v1/processes/" + process + "/permissions", Map.of("team", workers, "access", true), Http.AS, "nk-ana").status());
+        String base = "/api/v1/contributions/" + process;
+        Http.Answer assignment = http.post(base + "/assignments", Map.of("task", task, "kind", "development", "points", 12), Http.AS, "nk-ana");
+        assertEquals(assignment.toString(), 201, assignment.status());
+        Http.Answer claim = http.post(base + "/assignments/" + assignment.json().path("id").asText() + "/claims",
+                Map.of("description", "Walked the harbour with residents"), Http.AS, "nk-leo");
+        assertEquals(claim.toString(), 201, claim.status());
+
+        JsonNode claimed = Await.until("nk-ana hears of the claim", Duration.ofSeconds(20),
+                () -> http.get("/api/v1/me/notifications?lang=en", Http.AS, "nk-ana").json(),
+                n -> n.path("items").findValuesAsText("type").contains("contribution.claimed"));
+        assertTrue(claimed.toString(), claimed.toString().contains("nk-leo claims 12 points for a contribution to “Harbour walk”"));
+
+        Http.Answer approved = http.post(base + "/claims/" + claim.json().path("id").asText() + "/approve", Map.of(), Http.AS, "nk-ana");
+        assertEquals(approved.toString(), 200, approved.status());
+        JsonNode decided = Await.until("nk-leo hears of the approval", Duration.ofSeconds(20),
+                () -> http.get("/api/v1/me/notifications?lang=es", Http.AS, "nk-leo").json(),
+                n -> n.path("items").findValuesAsText("type").contains("contribution.approved"));
+        assertTrue(decided.toString(), decided.toString().contains("nk-ana aprobó tu contribución a «Harbour walk»: 12 puntos"));
+        // The claimant acted on the claim: no notification of their own claim.
+        assertFalse(http.get("/api/v1/me/notifications", Http.AS, "nk-leo").json().path("items").findValuesAsText("type").contains("contribution.claimed"));
+    }
+
+    @Test
     public void preferencesTurnedOffMeanNoEmail() {
         Http http = Platform.http();
         Platform.awaitReady(http);

@@ -16,7 +16,12 @@ public enum NotificationType {
     TEAM_MEMBER_ADDED("team.member-added", NotificationCategory.MEMBERSHIP),
     PARTICIPATION_REQUESTED("participation.requested", NotificationCategory.PARTICIPATION),
     PARTICIPATION_ACCEPTED("participation.accepted", NotificationCategory.PARTICIPATION),
-    PARTICIPATION_DECLINED("participation.declined", NotificationCategory.PARTICIPATION);
+    PARTICIPATION_DECLINED("participation.declined", NotificationCategory.PARTICIPATION),
+    /** Someone claims a contribution: to the process's administrators, who decide. */
+    CONTRIBUTION_CLAIMED("contribution.claimed", NotificationCategory.PARTICIPATION),
+    /** The recipient's claim was approved: its points count. */
+    CONTRIBUTION_APPROVED("contribution.approved", NotificationCategory.PARTICIPATION),
+    CONTRIBUTION_REJECTED("contribution.rejected", NotificationCategory.PARTICIPATION);
 
     private final String code;
     private final NotificationCategory category;

@@ -31,6 +31,7 @@ import org.osgi.service.event.EventHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import eu.interlink.contributions.ContributionEvents;
 import eu.interlink.coproduction.CoproductionEvents;
 import eu.interlink.coproduction.Language;
 import eu.interlink.kernel.service.Events;
@@ -69,6 +70,9 @@ import eu.interlink.store.Sql;
     EventConstants.EVENT_TOPIC + "=" + CoproductionEvents.PARTICIPATION_ACCEPTED,
     EventConstants.EVENT_TOPIC + "=" + CoproductionEvents.PARTICIPATION_DECLINED,
     EventConstants.EVENT_TOPIC + "=" + TeamEvents.MEMBER_ADDED,
+    EventConstants.EVENT_TOPIC + "=" + ContributionEvents.CLAIMED,
+    EventConstants.EVENT_TOPIC + "=" + ContributionEvents.APPROVED,
+    EventConstants.EVENT_TOPIC + "=" + ContributionEvents.REJECTED,
 })
 public class NotificationComponent implements NotificationService, EventHandler {
     private static final Logger LOG = LoggerFactory.getLogger(NotificationComponent.class);
@@ -204,6 +208,19 @@ public class NotificationComponent implements NotificationService, EventHandler 
                 if (team != null) params.put("team", teamName(c, team));
                 return new Derived(topic.equals(CoproductionEvents.PARTICIPATION_ACCEPTED) ? NotificationType.PARTICIPATION_ACCEPTED
                         : NotificationType.PARTICIPATION_DECLINED, set(string(event, "applicant")), params);
+            }
+            case ContributionEvents.CLAIMED, ContributionEvents.APPROVED, ContributionEvents.REJECTED -> {
+                params.put("claimant", nonNull(string(event, "claimant")));
+                params.put("points", nonNull(string(event, "points")));
+                Set<String> recipients = new LinkedHashSet<>();
+                if (event.getProperty(ContributionEvents.USERS) instanceof java.util.Collection<?> users) {
+                    for (Object u : users) recipients.add(String.valueOf(u));
+                }
+                return new Derived(switch (topic) {
+                    case ContributionEvents.CLAIMED -> NotificationType.CONTRIBUTION_CLAIMED;
+                    case ContributionEvents.APPROVED -> NotificationType.CONTRIBUTION_APPROVED;
+                    default -> NotificationType.CONTRIBUTION_REJECTED;
+                }, recipients, params);
             }
             case TeamEvents.MEMBER_ADDED -> {
                 params.put("team", teamName(c, subject));

@@ -57,6 +57,15 @@ final class Texts {
         title(NotificationType.PARTICIPATION_DECLINED, "Your request to take part in “{process}” was declined",
                 "Se rechazó tu solicitud para participar en «{process}»", "La tua richiesta di partecipare a «{process}» è stata rifiutata",
                 "Jūsu pieprasījums piedalīties procesā “{process}” tika noraidīts");
+        title(NotificationType.CONTRIBUTION_CLAIMED, "{claimant} claims {points} points for a contribution to “{process}”",
+                "{claimant} reclama {points} puntos por una contribución a «{process}»", "{claimant} richiede {points} punti per un contributo a «{process}»",
+                "{claimant} pieprasa {points} punktus par ieguldījumu procesā “{process}”");
+        title(NotificationType.CONTRIBUTION_APPROVED, "{actor} approved your contribution to “{process}”: {points} points",
+                "{actor} aprobó tu contribución a «{process}»: {points} puntos", "{actor} ha approvato il tuo contributo a «{process}»: {points} punti",
+                "{actor} apstiprināja jūsu ieguldījumu procesā “{process}”: {points} punkti");
+        title(NotificationType.CONTRIBUTION_REJECTED, "{actor} did not approve your contribution to “{process}”",
+                "{actor} no aprobó tu contribución a «{process}»", "{actor} non ha approvato il tuo contributo a «{process}»",
+                "{actor} neapstiprināja jūsu ieguldījumu procesā “{process}”");
         for (NotificationType t : NotificationType.values()) {
             if (TITLES.get(t) == null || TITLES.get(t).size() != Language.values().length) throw new IllegalStateException("No texts for " + t);
         }
