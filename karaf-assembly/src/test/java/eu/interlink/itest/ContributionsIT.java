@@ -255,6 +255,11 @@ public class ContributionsIT {
         }
         assertTrue(seen.toString(), seen.contains("eu/interlink/contributions/ASSIGNED") && seen.contains("eu/interlink/contributions/SETTINGS_CHANGED"));
 
+        // A user's data export lists their claims.
+        JsonNode export = ok(http.get("/api/v1/me/export", AS, "meg"), 200).path("contributionClaims");
+        assertEquals(export.toString(), 2, export.size());
+        assertEquals("approved", export.path(0).path("status").asText());
+
         // Erasure: max's points stay on the board under the pseudonym; the name is gone from every contribution table.
         String pseudonym = ok(http.delete("/api/v1/me", AS, "max"), 200).path("pseudonym").asText();
         JsonNode after = ok(http.get(base + "/leaderboard", AS, "ada"), 200).path("items");
