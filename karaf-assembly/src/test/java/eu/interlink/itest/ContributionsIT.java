@@ -5,6 +5,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,11 +25,14 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 
 /**
  * Contributions and rewards over HTTP: an administrator assigns task contributions, participants claim them,
  * administrators approve or reject the claims (never their own approval), approved points rank users on the
- * process's leaderboard once it is turned on, and each user gets a certificate as a printable page.
+ * process's leaderboard once it is turned on, and each user gets a certificate as a printable page and a PDF.
  * Every refusal is a problem; a private process stays invisible to strangers; the changes reach the activity log
  * with the users they concern; erasing an account leaves its points under the pseudonym.
  */
@@ -75,7 +79,7 @@ public class ContributionsIT {
     }
 
     @Test
-    public void assignClaimDecideRankAndCertify() {
+    public void assignClaimDecideRankAndCertify() throws Exception {
         // ada administers a private process; bo too. meg and max work on it (access), rita only reads, sam is a stranger.
         String p = ok(http.post("/api/v1/processes", Map.of("name", "Park renewal", "public", false), AS, "ada"), 201).path("id").asText();
         JsonNode tree = ok(http.post("/api/v1/processes/" + p + "/schema", Map.of("schema", "default"), AS, "ada"), 201);
@@ -196,7 +200,7 @@ public class ContributionsIT {
         assertProblem(http.get(base + "/leaderboard", AS, "sam"), 404);
         assertProblem(anonymous.get(base + "/leaderboard"), 404);
 
-        // The certificate: the user themself and administrators; HTML in the asked language.
+        // The certificate: the user themself and administrators; HTML in the asked language, and a PDF.
         Http.Answer page = http.get(base + "/certificates/meg?lang=es", AS, "meg");
         assertEquals(page.toString(), 200, page.status());
         assertTrue(page.header("Content-Type"), page.header("Content-Type").startsWith("text/html"));
@@ -209,6 +213,18 @@ public class ContributionsIT {
         JsonNode data = ok(http.get(base + "/certificates/meg?format=json", AS, "bo"), 200);
         assertEquals(40, data.path("total").asInt());
         assertEquals(2, data.path("items").size());
+        Http.Bytes pdf = http.getBytes(base + "/certificates/meg?format=pdf&lang=lv", AS, "meg");
+        assertEquals(200, pdf.status());
+        assertEquals("application/pdf", pdf.header("Content-Type"));
+        assertEquals("%PDF", new String(pdf.body(), 0, 4, StandardCharsets.US_ASCII));
+        try (PDDocument doc = Loader.loadPDF(pdf.body())) {
+            String text = new PDFTextStripper().getText(doc);
+            assertTrue(text, text.contains("Ieguldījuma apliecinājums") && text.contains("Kopā 40") && text.contains("Park renewal")
+                    && text.contains("Mapped the stakeholders") && text.contains("Izstrāde 30"));
+        }
+        Http.Bytes byAccept = http.getBytes(base + "/certificates/max", AS, "max", "Accept", "application/pdf");
+        assertEquals("application/pdf", byAccept.header("Content-Type"));
+        assertEquals("%PDF", new String(byAccept.body(), 0, 4, StandardCharsets.US_ASCII));
         // The certificate of someone without approved points says so, in their language.
         assertTrue(http.get(base + "/certificates/rita?lang=lv", AS, "bo").body().contains("Vēl nav apstiprinātu ieguldījumu."));
         assertProblem(http.get(base + "/certificates/meg", AS, "max"), 403);
@@ -238,6 +254,11 @@ public class ContributionsIT {
             if (topic.endsWith("/APPROVED") && e.path("subjectId").asText().equals(megFirst)) assertEquals("[meg]", users);
         }
         assertTrue(seen.toString(), seen.contains("eu/interlink/contributions/ASSIGNED") && seen.contains("eu/interlink/contributions/SETTINGS_CHANGED"));
+
+        // A user's data export lists their claims.
+        JsonNode export = ok(http.get("/api/v1/me/export", AS, "meg"), 200).path("contributionClaims");
+        assertEquals(export.toString(), 2, export.size());
+        assertEquals("approved", export.path(0).path("status").asText());
 
         // Erasure: max's points stay on the board under the pseudonym; the name is gone from every contribution table.
         String pseudonym = ok(http.delete("/api/v1/me", AS, "max"), 200).path("pseudonym").asText();

@@ -8,4 +8,7 @@ public interface CertificateRenderer {
 
     /** A complete HTML page with print styles, UTF-8. */
     String html(Certificate certificate, String language);
+
+    /** The same content as an A4 PDF document. */
+    byte[] pdf(Certificate certificate, String language);
 }
