@@ -191,7 +191,7 @@ function Screen({ route, branding, account, onAccount }) {
     case 'stories': return b ? html`<${StoryPage} key=${b} id=${b} account=${account} />` : html`<${Stories} query=${q} />`;
     case 'notifications': return account ? html`<${Notifications} query=${q} />` : html`<${Title} text=${t('notifications.title')} /><${SignInFirst} />`;
     case 'teams': return b ? html`<${TeamPage} id=${b} account=${account} />` : html`<${Teams} account=${account} />`;
-    case 'organisations': return html`<${Organisations} account=${account} />`;
+    case 'organisations': return b ? html`<${OrganisationPage} id=${b} account=${account} />` : html`<${Organisations} account=${account} />`;
     case 'operator': return html`<${Operator} />`;
     case 'sign-in': return html`<${SignIn} onAccount=${onAccount} />`;
     default: return html`<${Title} text=${t('notfound.title')} /><p>${t('notfound.text')}</p><p><a href="#/">${t('nav.home')}</a></p>`;
@@ -1043,7 +1043,7 @@ function Organisations({ account }) {
   return html`<${Title} text=${t('orgs.title')} />
     <p>${t('orgs.intro')} <a href="#/teams">${t('teams.title')}</a></p>
     <${Loading} data=${page} error=${error}>${(p) => p.items.length ? html`<ul class="cards" id="organisations">${p.items.map((o) => html`<li class="card" key=${o.id}>
-      <h2>${translated(o.name)}</h2>
+      <h2><a href=${'#/organisations/' + encodeURIComponent(o.id)}>${translated(o.name)}</a></h2>
       ${o.description && html`<p>${translated(o.description)}</p>`}
       <p><span class="badge">${t(o.public ? 'orgs.public' : 'orgs.private')}</span> <span class="muted">${t('orgs.teamsAre', { type: t('teamType.' + o.defaultTeamType, {}, o.defaultTeamType) })}</span></p>
       ${account && (o.administrators || []).includes(account.name) && html`<p class="muted">${t('teams.youAdminister')}</p>`}</li>`)}</ul>`
@@ -1062,6 +1062,68 @@ function Organisations({ account }) {
       <p><button type="submit" id="create-organisation-button" disabled=${state.busy}>${t('orgs.createButton')}</button></p>
       <${ActionState} state=${state} />
     </fieldset></form>`}`;
+}
+
+/** One organisation: its teams for anyone who may see it; its texts, rules and administrators for its administrators. */
+function OrganisationPage({ id, account }) {
+  const base = '/api/v1/organisations/' + encodeURIComponent(id);
+  const [org, error, reload] = useLoad(() => get(base), [id, account && account.name]);
+  const [teams] = useLoad(() => get('/api/v1/teams', { organisation: id, limit: 100 }).catch(() => ({ items: [] })), [id, account && account.name]);
+  const [form, setForm] = useState(null);
+  const [admin, setAdmin] = useState('');
+  const [state, run] = useAction();
+  const me = account ? account.name : '';
+  const lang = currentLanguage();
+  useEffect(() => {
+    if (org) setForm({ name: (org.name || {})[lang] || '', description: (org.description || {})[lang] || '', public: !!org.public,
+      defaultTeamType: org.defaultTeamType, teamCreation: org.teamCreation });
+  }, [org, lang]);
+  const isAdmin = !!org && (org.administrators || []).includes(me);
+  const set = (k) => (e) => setForm({ ...form, [k]: e.target.value });
+  const save = async (e) => {
+    e.preventDefault();
+    // Texts are per language: only the one being edited changes, the others are sent back as they were.
+    const body = { name: { ...org.name, [lang]: form.name.trim() }, public: form.public, defaultTeamType: form.defaultTeamType, teamCreation: form.teamCreation };
+    const description = { ...(org.description || {}) };
+    if (form.description.trim()) description[lang] = form.description.trim(); else delete description[lang];
+    body.description = description;
+    if (await run(() => patch(base, body), t('org.saved'))) reload();
+  };
+  const addAdmin = async (e) => {
+    e.preventDefault();
+    if (await run(() => post(base + '/administrators', { user: admin.trim() }), t('org.adminAdded', { name: admin.trim() }))) { setAdmin(''); reload(); }
+  };
+  const removeAdmin = (name) => run(() => del(base + '/administrators/' + encodeURIComponent(name)).then(() => true), t('org.adminRemoved', { name })).then((r) => r && reload());
+  return html`<${Loading} data=${org} error=${error}>${(o) => html`
+    <${Title} text=${translated(o.name)} />
+    ${o.description && html`<p>${translated(o.description)}</p>`}
+    <p><span class="badge">${t(o.public ? 'orgs.public' : 'orgs.private')}</span> <span class="muted">${t('orgs.teamsAre', { type: t('teamType.' + o.defaultTeamType, {}, o.defaultTeamType) })}</span></p>
+    <p><a href="#/organisations">${t('orgs.title')}</a></p>
+    <${ActionState} state=${state} />
+    <section aria-labelledby="org-teams-title"><h2 id="org-teams-title">${t('org.teams')}</h2>
+      ${teams && (teams.items.length ? html`<ul id="organisation-teams">${teams.items.map((tm) => html`<li key=${tm.id}><a href=${'#/teams/' + encodeURIComponent(tm.id)}>${tm.name}</a></li>`)}</ul>`
+        : html`<p>${t('org.noTeams')}</p>`)}</section>
+    <section aria-labelledby="org-admins-title"><h2 id="org-admins-title">${t('org.administrators')}</h2>
+      <ul id="organisation-administrators">${(o.administrators || []).map((a) => html`<li key=${a} data-administrator=${a}>${a}
+        ${isAdmin && o.administrators.length > 1 && html` <button type="button" class="secondary" data-action="remove-administrator" disabled=${state.busy} onClick=${() => removeAdmin(a)}>${t('team.remove')}<span class="visually-hidden"> ${a}</span></button>`}</li>`)}</ul>
+      ${isAdmin && html`<form onSubmit=${addAdmin} id="add-administrator" class="row">
+        <label class="inline" for="org-admin-name">${t('org.adminName')}</label>
+        <input id="org-admin-name" type="text" required autocomplete="off" value=${admin} onInput=${(e) => setAdmin(e.target.value)} />
+        <button type="submit" disabled=${state.busy || !admin.trim()}>${t('org.addAdmin')}</button></form>`}
+    </section>
+    ${isAdmin && form && html`<form onSubmit=${save} id="edit-organisation"><fieldset><legend>${t('org.edit')}</legend>
+      <label for="edit-org-name">${t('orgs.name', { language: t('language.' + lang) })}</label>
+      <input id="edit-org-name" type="text" required maxlength="200" value=${form.name} onInput=${set('name')} />
+      <label for="edit-org-description">${t('orgs.description', { language: t('language.' + lang) })}</label>
+      <textarea id="edit-org-description" rows="2" value=${form.description} onInput=${set('description')}></textarea>
+      <label for="edit-org-type">${t('orgs.defaultTeamType')}</label>
+      <select id="edit-org-type" value=${form.defaultTeamType} onChange=${set('defaultTeamType')}>${TEAM_TYPES.map((x) => html`<option value=${x}>${t('teamType.' + x)}</option>`)}</select>
+      <label for="edit-org-creation">${t('orgs.teamCreation')}</label>
+      <select id="edit-org-creation" value=${form.teamCreation} onChange=${set('teamCreation')}>${['administrators', 'members', 'anyone'].map((x) => html`<option value=${x}>${t('teamCreation.' + x)}</option>`)}</select>
+      <p><input type="checkbox" id="edit-org-public" checked=${form.public} onChange=${(e) => setForm({ ...form, public: e.target.checked })} />
+        <label class="inline" for="edit-org-public">${t('orgs.publicLong')}</label></p>
+      <p><button type="submit" id="save-organisation" disabled=${state.busy || !form.name.trim()}>${t('settings.save')}</button></p>
+    </fieldset></form>`}`}<//>`;
 }
 
 // ---------- clone and publish (a process's settings) ----------

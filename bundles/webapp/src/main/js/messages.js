@@ -1,6 +1,11 @@
 // The interface's texts. Every key is in all four languages (MessagesTest in the build checks it).
 export const messages = {
   en: {
+    'org.teams': "Teams of the organisation", 'org.noTeams': "No teams in this organisation yet.",
+    'org.administrators': "Administrators", 'org.adminName': "Account name of the new administrator",
+    'org.addAdmin': "Add the administrator", 'org.adminAdded': "{name} administers the organisation now.",
+    'org.adminRemoved': "{name} no longer administers the organisation.", 'org.edit': "Change the organisation",
+    'org.saved': "The organisation is changed.",
     'nav.teams': "Teams", 'home.mine': "My processes",
     'home.noMine': "You do not administer or take part in any process yet.", 'home.allPublic': "All public processes",
     'role.administrator': "You administer this process", 'role.member': "You take part in this process",
@@ -247,6 +252,11 @@ export const messages = {
     'contrib.total': "Total",
   },
   es: {
+    'org.teams': "Equipos de la organización", 'org.noTeams': "Esta organización aún no tiene equipos.",
+    'org.administrators': "Administradores", 'org.adminName': "Nombre de cuenta del nuevo administrador",
+    'org.addAdmin': "Añadir el administrador", 'org.adminAdded': "{name} ya administra la organización.",
+    'org.adminRemoved': "{name} ya no administra la organización.", 'org.edit': "Cambiar la organización",
+    'org.saved': "La organización se ha cambiado.",
     'nav.teams': "Equipos", 'home.mine': "Mis procesos",
     'home.noMine': "Todavía no administras ningún proceso ni participas en ninguno.", 'home.allPublic': "Todos los procesos públicos",
     'role.administrator': "Administras este proceso", 'role.member': "Participas en este proceso",
@@ -493,6 +503,11 @@ export const messages = {
     'contrib.total': "Total",
   },
   it: {
+    'org.teams': "Team dell'organizzazione", 'org.noTeams': "Questa organizzazione non ha ancora team.",
+    'org.administrators': "Amministratori", 'org.adminName': "Nome dell'account del nuovo amministratore",
+    'org.addAdmin': "Aggiungi l'amministratore", 'org.adminAdded': "{name} ora amministra l'organizzazione.",
+    'org.adminRemoved': "{name} non amministra più l'organizzazione.", 'org.edit': "Modifica l'organizzazione",
+    'org.saved': "L'organizzazione è stata modificata.",
     'nav.teams': "Team", 'home.mine': "I miei processi",
     'home.noMine': "Non amministri ancora nessun processo e non partecipi a nessuno.", 'home.allPublic': "Tutti i processi pubblici",
     'role.administrator': "Amministri questo processo", 'role.member': "Partecipi a questo processo",
@@ -739,6 +754,11 @@ export const messages = {
     'contrib.total': "Totale",
   },
   lv: {
+    'org.teams': "Organizācijas komandas", 'org.noTeams': "Šai organizācijai vēl nav komandu.",
+    'org.administrators': "Administratori", 'org.adminName': "Jaunā administratora konta nosaukums",
+    'org.addAdmin': "Pievienot administratoru", 'org.adminAdded': "{name} tagad administrē organizāciju.",
+    'org.adminRemoved': "{name} vairs neadministrē organizāciju.", 'org.edit': "Mainīt organizāciju",
+    'org.saved': "Organizācija ir mainīta.",
     'nav.teams': "Komandas", 'home.mine': "Mani procesi",
     'home.noMine': "Jūs vēl nepārvaldāt nevienu procesu un nepiedalāties nevienā.", 'home.allPublic': "Visi publiskie procesi",
     'role.administrator': "Jūs pārvaldāt šo procesu", 'role.member': "Jūs piedalāties šajā procesā",

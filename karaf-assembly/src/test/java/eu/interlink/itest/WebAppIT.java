@@ -425,6 +425,22 @@ public class WebAppIT {
         driver.get(base + "/#/teams");
         awaitText(By.id("my-teams"), "Green team");
         check("teams");
+        // The organisation's own page: its teams; its administrator changes its texts and adds an administrator.
+        driver.get(base + "/#/organisations");
+        await(By.linkText("City of Parks")).click();
+        awaitText(By.id("organisation-teams"), "Green team");
+        await(By.id("edit-org-description")).sendKeys("Parks and gardens of the city");
+        driver.findElement(By.id("save-organisation")).click();
+        awaitText(By.id("main"), "Parks and gardens of the city");
+        await(By.id("org-admin-name")).sendKeys("carla-web");
+        driver.findElement(By.cssSelector("#add-administrator button[type=submit]")).click();
+        awaitText(By.id("organisation-administrators"), "carla-web");
+        String orgId = driver.getCurrentUrl().replaceAll(".*#/organisations/([^/?]+)$", "$1");
+        JsonNode org = owner.get("/api/v1/organisations/" + orgId).json();
+        assertEquals("Parks and gardens of the city", org.path("description").path("en").asText());
+        assertTrue(org.toString(), org.path("administrators").toString().contains("carla-web"));
+        assertEquals("City of Parks", org.path("name").path("en").asText());
+        check("organisation");
 
         driver.get(base + "/#/processes/" + processId + "/permissions");
         await(By.cssSelector("#g-team option[value='" + teamId + "']"));

@@ -55,7 +55,7 @@ public class AdminAccountsServlet extends Api {
             if (roles == null) throw new eu.interlink.coproduction.FieldException("roles", "'roles' is required: a list such as [\"operator\"] or []");
             json(response, 200, MeServlet.account(identity.setRoles(Callers.requireOperator(request), path[0], roles, request.getRemoteAddr())));
         } else {
-            throw Problem.notFound("No such resource: " + clip(request.getRequestURI()));
+            throw notFound(request);
         }
     }
 

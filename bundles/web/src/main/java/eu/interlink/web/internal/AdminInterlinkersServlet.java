@@ -81,7 +81,7 @@ public class AdminInterlinkersServlet extends Api {
             response.setStatus(204);
             return;
         }
-        if (path.length != 2) throw Problem.notFound("No such resource: " + clip(request.getRequestURI()));
+        if (path.length != 2) throw notFound(request);
         String action = path[1];
         if ("history".equals(action)) {
             if (!"GET".equals(method)) throw methodNotAllowed(response, method, "GET");

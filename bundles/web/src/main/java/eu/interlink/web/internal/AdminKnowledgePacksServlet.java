@@ -49,7 +49,7 @@ public class AdminKnowledgePacksServlet extends Api {
             json(response, 200, Map.of("items", items, "total", items.size()));
             return;
         }
-        if (path.length != 1 || path[0].isEmpty()) throw Problem.notFound("No such resource: " + clip(request.getRequestURI()));
+        if (path.length != 1 || path[0].isEmpty()) throw notFound(request);
         String name = path[0];
         switch (method) {
             case "GET", "HEAD" -> json(response, 200, PackViews.pack(require(extender).pack(name)

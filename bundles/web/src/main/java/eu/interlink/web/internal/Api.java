@@ -223,6 +223,23 @@ abstract class Api extends HttpServlet {
         return path.substring(1).split("/", -1);
     }
 
+    /**
+     * The segments of a resource API's path, once the rules every such API shares are checked: reading is open,
+     * anything else needs a signed-in caller (401); an empty segment names nothing (404).
+     */
+    static String[] resourcePath(HttpServletRequest request) {
+        String[] path = segments(request);
+        if (!AuthenticationFilter.safe(request.getMethod())) Callers.requireSignedIn(request);
+        for (String segment : path) {
+            if (segment.isEmpty()) throw notFound(request);
+        }
+        return path;
+    }
+
+    static Problem notFound(HttpServletRequest request) {
+        return Problem.notFound("No such resource: " + clip(request.getRequestURI()));
+    }
+
     /** Echoes client input in messages safely: short and printable. */
     static String clip(String s) {
         if (s == null) return "";

@@ -86,7 +86,7 @@ public class AssetsServlet extends Api {
                 return response.getOutputStream();
             });
         } else {
-            throw Problem.notFound("No such resource: " + clip(request.getRequestURI()));
+            throw notFound(request);
         }
     }
 

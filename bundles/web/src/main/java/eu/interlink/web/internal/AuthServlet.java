@@ -91,7 +91,7 @@ public class AuthServlet extends Api {
                         AuthenticationFilter.cookie(request, OIDC_COOKIE), request.getRemoteAddr(), request.getHeader("User-Agent"));
                 signedIn(response, s);
             }
-            default -> throw Problem.notFound("No such resource: " + clip(request.getRequestURI()));
+            default -> throw notFound(request);
         }
     }
 

@@ -63,13 +63,9 @@ public class ContributionsServlet extends Api {
 
     @Override
     protected void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String[] path = segments(request);
+        String[] path = resourcePath(request);
         String method = request.getMethod();
-        if (!AuthenticationFilter.safe(method)) Callers.requireSignedIn(request);
-        for (String segment : path) {
-            if (segment.isEmpty()) throw OrganisationsServlet.notFound(request);
-        }
-        if (path.length < 2) throw OrganisationsServlet.notFound(request);
+        if (path.length < 2) throw notFound(request);
         String caller = Callers.caller(request);
         String processId = path[0];
         String what = path[1];
@@ -77,7 +73,7 @@ public class ContributionsServlet extends Api {
             case "assignments" -> assignments(request, response, method, processId, path, caller);
             case "claims" -> claims(request, response, method, processId, path, caller);
             case "settings" -> {
-                if (path.length != 2) throw OrganisationsServlet.notFound(request);
+                if (path.length != 2) throw notFound(request);
                 switch (method) {
                     case "GET", "HEAD" -> json(response, 200, settings(contributions.leaderboardEnabled(processId, caller)));
                     case "PUT" -> {
@@ -92,18 +88,18 @@ public class ContributionsServlet extends Api {
                 }
             }
             case "leaderboard" -> {
-                if (path.length != 2) throw OrganisationsServlet.notFound(request);
+                if (path.length != 2) throw notFound(request);
                 requireGet(request, response);
                 List<Map<String, Object>> items = new ArrayList<>();
                 for (Standing s : contributions.leaderboard(processId, caller)) items.add(standing(s));
                 json(response, 200, Map.of("process", processId, "items", items));
             }
             case "certificates" -> {
-                if (path.length != 3) throw OrganisationsServlet.notFound(request);
+                if (path.length != 3) throw notFound(request);
                 requireGet(request, response);
                 certificate(request, response, processId, path[2], caller);
             }
-            default -> throw OrganisationsServlet.notFound(request);
+            default -> throw notFound(request);
         }
     }
 
@@ -148,7 +144,7 @@ public class ContributionsServlet extends Api {
             json(response, 201, claim(c));
             return;
         }
-        throw OrganisationsServlet.notFound(request);
+        throw notFound(request);
     }
 
     private void claims(HttpServletRequest request, HttpServletResponse response, String method, String processId, String[] path, String caller)
@@ -178,7 +174,7 @@ public class ContributionsServlet extends Api {
             }
             return;
         }
-        throw OrganisationsServlet.notFound(request);
+        throw notFound(request);
     }
 
     private void certificate(HttpServletRequest request, HttpServletResponse response, String processId, String user, String caller) throws IOException {

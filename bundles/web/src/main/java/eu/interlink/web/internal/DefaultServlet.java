@@ -20,6 +20,6 @@ public class DefaultServlet extends Api {
 
     @Override
     protected void handle(HttpServletRequest request, HttpServletResponse response) {
-        throw Problem.notFound("No such resource: " + clip(request.getRequestURI()));
+        throw notFound(request);
     }
 }

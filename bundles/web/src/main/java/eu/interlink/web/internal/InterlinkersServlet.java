@@ -144,10 +144,6 @@ public class InterlinkersServlet extends Api {
         return catalogue.find(id).orElseThrow(() -> Problem.notFound("There is no Interlinker '" + clip(id) + "'"));
     }
 
-    private static Problem notFound(HttpServletRequest request) {
-        return Problem.notFound("No such resource: " + clip(request.getRequestURI()));
-    }
-
     /** Files are the catalogue's, not the client's: served as they are, never as a page that could run scripts. */
     private static void file(HttpServletResponse response, Optional<CatalogueFile> file, String missing, boolean download) throws IOException {
         CatalogueFile f = file.orElseThrow(() -> Problem.notFound(missing));

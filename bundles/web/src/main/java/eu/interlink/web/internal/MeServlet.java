@@ -66,7 +66,7 @@ public class MeServlet extends Api {
         }
         switch (path[0]) {
             case "password" -> {
-                if (path.length != 1) throw Problem.notFound("No such resource: " + clip(request.getRequestURI()));
+                if (path.length != 1) throw notFound(request);
                 if (!"POST".equals(method)) throw methodNotAllowed(response, method, "POST");
                 Map<String, Object> body = readObject(request);
                 Bodies.onlyKnown(body, "", Set.of("oldPassword", "newPassword"));
@@ -74,12 +74,12 @@ public class MeServlet extends Api {
                 response.setStatus(204);
             }
             case "sessions" -> {
-                if (path.length != 1) throw Problem.notFound("No such resource: " + clip(request.getRequestURI()));
+                if (path.length != 1) throw notFound(request);
                 requireGet(request, response);
                 json(response, 200, Map.of("items", identity.sessions(me).stream().map(s -> session(s, caller)).toList()));
             }
             case "export" -> {
-                if (path.length != 1) throw Problem.notFound("No such resource: " + clip(request.getRequestURI()));
+                if (path.length != 1) throw notFound(request);
                 requireGet(request, response);
                 Map<String, Object> export = new LinkedHashMap<>(identity.export(me));
                 export.put("account", account(me));
@@ -93,16 +93,16 @@ public class MeServlet extends Api {
             }
             case "tokens" -> tokens(request, response, path, me, address);
             case "teams" -> {
-                if (path.length != 1) throw Problem.notFound("No such resource: " + clip(request.getRequestURI()));
+                if (path.length != 1) throw notFound(request);
                 requireGet(request, response);
                 json(response, 200, Map.of("items", teams.teamsOf(me.name()).stream().map(TeamViews::team).toList()));
             }
             case "applications" -> {
-                if (path.length != 1) throw Problem.notFound("No such resource: " + clip(request.getRequestURI()));
+                if (path.length != 1) throw notFound(request);
                 requireGet(request, response);
                 json(response, 200, Map.of("items", teams.applicationsOf(me.name()).stream().map(TeamViews::application).toList()));
             }
-            default -> throw Problem.notFound("No such resource: " + clip(request.getRequestURI()));
+            default -> throw notFound(request);
         }
     }
 
@@ -127,7 +127,7 @@ public class MeServlet extends Api {
             identity.revokeToken(me, path[1], address);
             response.setStatus(204);
         } else {
-            throw Problem.notFound("No such resource: " + clip(request.getRequestURI()));
+            throw notFound(request);
         }
     }
 

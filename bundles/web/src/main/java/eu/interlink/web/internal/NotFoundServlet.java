@@ -17,6 +17,6 @@ public class NotFoundServlet extends Api {
 
     @Override
     protected void handle(HttpServletRequest request, HttpServletResponse response) {
-        throw Problem.notFound("No such resource: " + clip(request.getRequestURI()));
+        throw notFound(request);
     }
 }

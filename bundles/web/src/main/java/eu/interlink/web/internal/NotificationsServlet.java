@@ -51,7 +51,7 @@ public class NotificationsServlet extends Api {
         response.setHeader("Cache-Control", "no-store");
         String method = request.getMethod();
         if (request.getServletPath().endsWith("/notification-preferences")) {
-            if (request.getPathInfo() != null && !request.getPathInfo().equals("/")) throw Problem.notFound("No such resource: " + clip(request.getRequestURI()));
+            if (request.getPathInfo() != null && !request.getPathInfo().equals("/")) throw notFound(request);
             switch (method) {
                 case "GET", "HEAD" -> json(response, 200, preferences(notifications.preferences(user)));
                 case "PUT" -> json(response, 200, preferences(notifications.setPreferences(user, readPreferences(readObject(request), notifications.preferences(user)))));
@@ -76,7 +76,7 @@ public class NotificationsServlet extends Api {
             json(response, 200, out);
             return;
         }
-        if (path.length != 1) throw Problem.notFound("No such resource: " + clip(request.getRequestURI()));
+        if (path.length != 1) throw notFound(request);
         switch (path[0]) {
             case "unread-count" -> {
                 requireGet(request, response);

@@ -44,12 +44,8 @@ public class OrganisationsServlet extends Api {
 
     @Override
     protected void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String[] path = segments(request);
+        String[] path = resourcePath(request);
         String method = request.getMethod();
-        if (!AuthenticationFilter.safe(method)) Callers.requireSignedIn(request);
-        for (String segment : path) {
-            if (segment.isEmpty()) throw notFound(request);
-        }
         String caller = Callers.caller(request);
         if (path.length == 0) {
             switch (method) {
@@ -100,10 +96,6 @@ public class OrganisationsServlet extends Api {
 
     private Organisation read(String id, String caller) {
         return organisations.read(id, caller).orElseThrow(() -> Problem.notFound("There is no organisation '" + clip(id) + "'"));
-    }
-
-    static Problem notFound(HttpServletRequest request) {
-        return Problem.notFound("No such resource: " + clip(request.getRequestURI()));
     }
 
     /** {@code {"user": "name"}}: the account to add. */

@@ -110,7 +110,7 @@ public class PagesServlet extends Api {
         int slash = path.indexOf('/', 1);
         String id = slash < 0 ? path.substring(Math.min(1, path.length())) : path.substring(1, slash);
         String rest = slash < 0 ? "" : path.substring(slash);
-        if (id.isEmpty()) throw Problem.notFound("No such resource: " + clip(request.getRequestURI()));
+        if (id.isEmpty()) throw notFound(request);
         try (InterlinkerGate.Lease lease = gate.enter(id)) {
             Page page = awaitPage(key(lease.bundleId(), id));
             if (page == null) throw Problem.notFound("Interlinker '" + clip(id) + "' " + lease.version() + " has no pages");

@@ -44,7 +44,7 @@ public class ProblemProfilesServlet extends Api {
                     .orElseThrow(() -> Problem.notFound("There is no problem profile '" + clip(path[0]) + "'"));
             json(response, 200, CatalogueViews.profileDetail(p, language));
         } else {
-            throw Problem.notFound("No such resource: " + clip(request.getRequestURI()));
+            throw notFound(request);
         }
     }
 }

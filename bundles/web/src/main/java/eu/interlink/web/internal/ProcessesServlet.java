@@ -96,15 +96,10 @@ public class ProcessesServlet extends Api {
 
     @Override
     protected void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String[] path = segments(request);
+        // Changing needs the process's administrator too, whose check (by account name) the co-production services make.
+        String[] path = resourcePath(request);
         String method = request.getMethod();
         Language language = language(request, response);
-        // Reading stays open; creating needs an account, and changing needs the process's administrator, whose
-        // check (by account name) the co-production services make.
-        if (!AuthenticationFilter.safe(method)) Callers.requireSignedIn(request);
-        for (String segment : path) {
-            if (segment.isEmpty()) throw Problem.notFound("No such resource: " + clip(request.getRequestURI()));
-        }
         if (path.length == 0) {
             switch (method) {
                 case "GET", "HEAD" -> list(request, response);
@@ -190,10 +185,6 @@ public class ProcessesServlet extends Api {
             response.setHeader("Location", "/api/v1/processes/" + report.process().id());
             json(response, 201, CoproductionViews.transfer(report));
         }
-    }
-
-    private static Problem notFound(HttpServletRequest request) {
-        return Problem.notFound("No such resource: " + clip(request.getRequestURI()));
     }
 
     private void list(HttpServletRequest request, HttpServletResponse response) throws IOException {

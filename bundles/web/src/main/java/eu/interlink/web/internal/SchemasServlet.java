@@ -81,7 +81,7 @@ public class SchemasServlet extends Api {
                 default -> throw methodNotAllowed(response, method, "GET", "PUT", "DELETE");
             }
         } else {
-            throw Problem.notFound("No such resource: " + clip(request.getRequestURI()));
+            throw notFound(request);
         }
     }
 

@@ -47,12 +47,8 @@ public class StoriesServlet extends Api {
 
     @Override
     protected void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String[] path = segments(request);
+        String[] path = resourcePath(request);
         String method = request.getMethod();
-        if (!AuthenticationFilter.safe(method)) Callers.requireSignedIn(request);
-        for (String segment : path) {
-            if (segment.isEmpty()) throw OrganisationsServlet.notFound(request);
-        }
         String caller = Callers.caller(request);
         if (path.length == 0) {
             switch (method) {
@@ -101,7 +97,7 @@ public class StoriesServlet extends Api {
             json(response, 200, story(stories.rate(id, stars, Bodies.string(body, "comment", "comment"), caller)));
             return;
         }
-        throw OrganisationsServlet.notFound(request);
+        throw notFound(request);
     }
 
     private Map<String, Object> search(HttpServletRequest request) {

@@ -48,12 +48,8 @@ public class TeamsServlet extends Api {
 
     @Override
     protected void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String[] path = segments(request);
+        String[] path = resourcePath(request);
         String method = request.getMethod();
-        if (!AuthenticationFilter.safe(method)) Callers.requireSignedIn(request);
-        for (String segment : path) {
-            if (segment.isEmpty()) throw OrganisationsServlet.notFound(request);
-        }
         String caller = Callers.caller(request);
         if (path.length == 0) {
             switch (method) {
@@ -90,7 +86,7 @@ public class TeamsServlet extends Api {
             case "members" -> people(request, response, path, caller, false);
             case "administrators" -> people(request, response, path, caller, true);
             case "applications" -> applications(request, response, path, caller);
-            default -> throw OrganisationsServlet.notFound(request);
+            default -> throw notFound(request);
         }
     }
 
@@ -137,7 +133,7 @@ public class TeamsServlet extends Api {
             else teams.removeMember(id, path[2], caller);
             response.setStatus(204);
         } else {
-            throw OrganisationsServlet.notFound(request);
+            throw notFound(request);
         }
     }
 
@@ -173,7 +169,7 @@ public class TeamsServlet extends Api {
             if (!"POST".equals(method)) throw methodNotAllowed(response, method, "POST");
             json(response, 200, TeamViews.application(teams.decide(id, path[2], path[3].equals("accept"), caller)));
         } else {
-            throw OrganisationsServlet.notFound(request);
+            throw notFound(request);
         }
     }
 }
