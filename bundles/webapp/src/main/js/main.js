@@ -582,6 +582,7 @@ function Workspace({ id, tab, task, account }) {
     </ul></nav>
     ${treeError && html`<${Alert} error=${treeError} />`}
     ${frozen && html`<p class="notice" id="frozen-notice">${t('process.frozen')}</p>`}
+    <${StoriesOf} process=${p} />
     <${TransferReport} id=${p.id} />
     ${account && rights && !frozen && p.public && !r.administer && !(r.roles || []).includes('member') && html`<${TakePart} process=${p} />`}
     ${rights && ADMIN_TABS.has(tab) && !r.administer && html`<${Alert} text=${t('process.adminsOnly')} />`}
@@ -1297,6 +1298,13 @@ function RateStory({ base, onDone }) {
     <textarea id="story-comment" rows="2" maxlength="2000" value=${comment} onInput=${(e) => setComment(e.target.value)}></textarea>
     <p><button type="submit" disabled=${state.busy}>${t('ratings.send')}</button></p>
     <${ActionState} state=${state} /></fieldset></form>`;
+}
+
+/** Links to the stories told about a process: those published from it, or the one whose frozen copy it is. */
+function StoriesOf({ process }) {
+  const [page] = useLoad(() => get('/api/v1/stories', { process: process.id, limit: 10 }).catch(() => ({ items: [] })), [process.id]);
+  if (!page || !page.items.length) return null;
+  return html`<p id="process-stories">${t('process.stories')} ${page.items.map((s, i) => html`${i ? ', ' : ''}<a href=${'#/stories/' + encodeURIComponent(s.id)}>${s.title}</a>`)}</p>`;
 }
 
 /** What a story's owners may do: change its texts, or unpublish it (which deletes its frozen copy). */

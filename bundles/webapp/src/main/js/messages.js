@@ -1,6 +1,7 @@
 // The interface's texts. Every key is in all four languages (MessagesTest in the build checks it).
 export const messages = {
   en: {
+    'process.stories': "Told as a story:",
     'org.teams': "Teams of the organisation", 'org.noTeams': "No teams in this organisation yet.",
     'org.administrators': "Administrators", 'org.adminName': "Account name of the new administrator",
     'org.addAdmin': "Add the administrator", 'org.adminAdded': "{name} administers the organisation now.",
@@ -252,6 +253,7 @@ export const messages = {
     'contrib.total': "Total",
   },
   es: {
+    'process.stories': "Contado como historia:",
     'org.teams': "Equipos de la organización", 'org.noTeams': "Esta organización aún no tiene equipos.",
     'org.administrators': "Administradores", 'org.adminName': "Nombre de cuenta del nuevo administrador",
     'org.addAdmin': "Añadir el administrador", 'org.adminAdded': "{name} ya administra la organización.",
@@ -503,6 +505,7 @@ export const messages = {
     'contrib.total': "Total",
   },
   it: {
+    'process.stories': "Raccontato come storia:",
     'org.teams': "Team dell'organizzazione", 'org.noTeams': "Questa organizzazione non ha ancora team.",
     'org.administrators': "Amministratori", 'org.adminName': "Nome dell'account del nuovo amministratore",
     'org.addAdmin': "Aggiungi l'amministratore", 'org.adminAdded': "{name} ora amministra l'organizzazione.",
@@ -754,6 +757,7 @@ export const messages = {
     'contrib.total': "Totale",
   },
   lv: {
+    'process.stories': "Izstāstīts kā stāsts:",
     'org.teams': "Organizācijas komandas", 'org.noTeams': "Šai organizācijai vēl nav komandu.",
     'org.administrators': "Administratori", 'org.adminName': "Jaunā administratora konta nosaukums",
     'org.addAdmin': "Pievienot administratoru", 'org.adminAdded': "{name} tagad administrē organizāciju.",

@@ -137,6 +137,10 @@ public class StoriesIT {
         assertEquals(200, http.patch("/api/v1/processes/" + original, Map.of("name", "Parks plan, phase 2"), AS, "ines").status());
         assertEquals("Parks plan", anonymous.get("/api/v1/processes/" + copy).json().path("name").asText());
 
+        // The story is found from either process: the one it was published from and its frozen copy.
+        assertEquals(story.path("id").asText(), anonymous.get("/api/v1/stories?process=" + copy).json().path("items").get(0).path("id").asText());
+        assertEquals(1, http.get("/api/v1/stories?process=" + original, AS, "ines").json().path("total").asInt());
+
         // A copy cannot be published again.
         assertProblem(publish(copy, "ines", Map.of("title", "Again", "summary", "Again")), 409);
     }

@@ -613,6 +613,10 @@ public class WebAppIT {
         assertTrue(driver.findElements(By.linkText("Settings")).isEmpty());
         assertTrue(driver.findElements(By.linkText("Contributions")).isEmpty());
         check("story-process");
+        // Both processes lead to the story: the copy it tells about and the process it was published from.
+        await(By.cssSelector("#process-stories a[href='#/stories/" + storyId + "']"));
+        driver.get(base + "/#/processes/" + planned + "/overview");
+        await(By.cssSelector("#process-stories a[href='#/stories/" + storyId + "']"));
 
         // Clone from the settings: the copy opens, with what was carried over.
         driver.get(base + "/#/processes/" + planned + "/settings");

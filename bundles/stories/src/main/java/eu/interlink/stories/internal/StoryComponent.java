@@ -157,6 +157,11 @@ public class StoryComponent implements StoryService {
             where.append(" AND s.language = ?");
             params.add(l);
         });
+        q.process().ifPresent(p -> {
+            where.append(" AND (s.process_id = ? OR s.source_process_id = ?)");
+            params.add(p);
+            params.add(p);
+        });
         String order = q.sort() == StoryQuery.Sort.RATING
                 ? " ORDER BY 10 DESC NULLS LAST, 11 DESC, s.published_at DESC, s.id"
                 : " ORDER BY s.published_at DESC, s.id";

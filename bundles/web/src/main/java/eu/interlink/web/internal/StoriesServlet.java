@@ -108,7 +108,7 @@ public class StoriesServlet extends Api {
             default -> throw new FieldException("sort", "'sort' is recent or rating, not '" + clip(sort) + "'");
         };
         StoryQuery q = new StoryQuery(parameter(request, "q", 200), parameter(request, "keyword", 50),
-                parameter(request, "language", 8), order, intParameter(request, "offset", 0, 0, 1_000_000),
+                parameter(request, "language", 8), parameter(request, "process", 64), order, intParameter(request, "offset", 0, 0, 1_000_000),
                 intParameter(request, "limit", 20, 1, 100));
         Page<Story> page = stories.search(q);
         Map<String, Object> answer = Views.page(page, page.items().stream().map(StoriesServlet::story).toList());
