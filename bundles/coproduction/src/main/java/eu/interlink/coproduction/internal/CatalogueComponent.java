@@ -27,6 +27,7 @@ import eu.interlink.kernel.service.InterlinkerQuery;
 import eu.interlink.kernel.service.InterlinkerRegistry;
 import eu.interlink.kernel.service.KernelException;
 import eu.interlink.kernel.service.Page;
+import eu.interlink.store.Sql;
 import eu.interlink.store.Store;
 
 /**
@@ -48,6 +49,9 @@ public class CatalogueComponent implements CatalogueService, CatalogueState {
     /** Grows with every change to the kept tables; the index and the kept rows are tagged with it. */
     private final AtomicLong keptRevision = new AtomicLong(1);
     private volatile CatalogueIndex index;
+    private static final long SHARED_CHECK_NANOS = 1_000_000_000L;
+    private volatile long sharedSeen;
+    private volatile long sharedCheckedAt = System.nanoTime() - SHARED_CHECK_NANOS;
     private long builds;
 
     public CatalogueComponent() {
@@ -61,11 +65,36 @@ public class CatalogueComponent implements CatalogueService, CatalogueState {
 
     @Override
     public void changed() {
+        // The other nodes learn of it through the shared counter; this one reloads at once.
+        sharedSeen = store.inTransaction(c -> {
+            Sql.update(c, "UPDATE catalogue_revision SET revision = revision + 1 WHERE id = 1");
+            return sharedRevision(c);
+        });
         keptRevision.incrementAndGet();
+    }
+
+    /**
+     * Follows changes made by other nodes on the same database: at most once a second, the shared counter is read,
+     * and the index is rebuilt when it moved. A single node pays one small query a second for it.
+     */
+    private void followOtherNodes() {
+        long now = System.nanoTime();
+        if (now - sharedCheckedAt < SHARED_CHECK_NANOS) return;
+        sharedCheckedAt = now;
+        long shared = store.inTransaction(CatalogueComponent::sharedRevision);
+        if (shared != sharedSeen) {
+            sharedSeen = shared;
+            keptRevision.incrementAndGet();
+        }
+    }
+
+    private static long sharedRevision(java.sql.Connection c) throws java.sql.SQLException {
+        return Sql.query(c, "SELECT revision FROM catalogue_revision WHERE id = 1", rs -> rs.getLong(1)).get(0);
     }
 
     /** The index for the current revisions, rebuilt (by one thread at a time) when either moved. */
     CatalogueIndex current() {
+        followOtherNodes();
         long kept = keptRevision.get();
         long reg = registry.revision();
         CatalogueIndex i = index;

@@ -79,6 +79,20 @@ public class CatalogueComponentTest {
     }
 
     @Test
+    public void aNodeSeesWhatAnotherNodeChangedInTheSharedDatabaseWithinTwoSeconds() throws Exception {
+        CatalogueComponent other = new CatalogueComponent(store, registry); // another node's catalogue, same database
+        assertTrue(other.find("open-data").isEmpty());
+        catalogue.create(draft("open-data", "Open data portal", "Datasets", List.of("P_1")));
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (other.find("open-data").isEmpty() && System.nanoTime() < deadline) Thread.sleep(50);
+        assertTrue("the other node follows within the deadline", other.find("open-data").isPresent());
+        catalogue.rate("open-data", "ana", 4, "good");
+        deadline = System.nanoTime() + 5_000_000_000L;
+        while (other.find("open-data").orElseThrow().ratingCount() == 0 && System.nanoTime() < deadline) Thread.sleep(50);
+        assertEquals(1, other.find("open-data").orElseThrow().ratingCount());
+    }
+
+    @Test
     public void aUsersNewRatingReplacesTheirOldOne() {
         catalogue.create(draft("guide", "Guide", "", List.of()));
         Rating first = catalogue.rate("guide", "ana", 4, "good");

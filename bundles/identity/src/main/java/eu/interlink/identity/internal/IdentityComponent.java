@@ -98,7 +98,7 @@ public class IdentityComponent implements IdentityService {
         IdentityConfig c = config;
         perAccount.configure(c.maxFailures(), c.failureWindow());
         perAddress.configure(c.maxFailuresPerAddress(), c.failureWindow());
-        oidc = c.oidc() ? new Oidc(c) : null;
+        oidc = c.oidc() ? new Oidc(c, store) : null;
         if (c.operatorName() != null) createFirstOperator(c);
     }
 

@@ -16,7 +16,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,15 +31,17 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import eu.interlink.identity.IdentityException;
 import eu.interlink.identity.OidcStart;
 
+import eu.interlink.store.Sql;
+import eu.interlink.store.Store;
+
 /**
  * OpenID Connect sign-in: the authorization code flow with PKCE (S256), a state and a nonce per attempt. The
  * provider is found by discovery ({@code <issuer>/.well-known/openid-configuration}); the ID token is verified by
  * Nimbus JOSE+JWT: its signature against the provider's JWKS, then issuer, audience, expiry and nonce.
  *
  * <p>An attempt is kept for 10 minutes under a random binding, which the browser holds in a short-lived HttpOnly
- * cookie, so that the answer is only accepted from the browser that started it. Attempts are kept in memory:
- * with several nodes, the provider's answer must reach the node that started (sticky sessions), or the attempt is
- * refused and simply started again.
+ * cookie, so that the answer is only accepted from the browser that started it. Attempts are kept in the
+ * database ({@code oidc_attempt}), so the provider's answer may reach any node of a cluster.
  */
 final class Oidc {
     record Identity(String issuer, String subject, String email, String preferredName) {
@@ -56,21 +57,27 @@ final class Oidc {
     private static final Duration ATTEMPT_LIFETIME = Duration.ofMinutes(10);
     private final IdentityConfig config;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
-    private final Map<String, Attempt> attempts = new ConcurrentHashMap<>();
+    private final Store store;
     private volatile Provider provider;
 
-    Oidc(IdentityConfig config) {
+    Oidc(IdentityConfig config, Store store) {
         this.config = config;
+        this.store = store;
     }
 
     OidcStart start() {
         Provider p = provider();
         Instant now = Instant.now();
-        attempts.values().removeIf(a -> a.expires().isBefore(now));
-        if (attempts.size() > 10_000) throw new IdentityException(503, "busy", "Too many sign-ins in progress", "Try again in a few minutes");
         Attempt a = new Attempt(Secrets.random(), Secrets.random(), Secrets.random(), now.plus(ATTEMPT_LIFETIME));
         String binding = Secrets.random();
-        attempts.put(binding, a);
+        store.inTransaction(c -> {
+            Sql.update(c, "DELETE FROM oidc_attempt WHERE expires_at < ?", now);
+            if (Sql.count(c, "SELECT COUNT(*) FROM oidc_attempt") >= 10_000) {
+                throw new IdentityException(503, "busy", "Too many sign-ins in progress", "Try again in a few minutes");
+            }
+            return Sql.update(c, "INSERT INTO oidc_attempt (binding, state, nonce, verifier, expires_at) VALUES (?, ?, ?, ?, ?)",
+                    binding, a.state(), a.nonce(), a.verifier(), a.expires());
+        });
         String url = p.authorizationEndpoint() + (p.authorizationEndpoint().contains("?") ? "&" : "?") + form(Map.of(
                 "response_type", "code", "client_id", config.oidcClientId(), "redirect_uri", config.oidcRedirectUri(),
                 "scope", "openid email profile", "state", a.state(), "nonce", a.nonce(),
@@ -78,9 +85,19 @@ final class Oidc {
         return new OidcStart(url, binding);
     }
 
+    /** The attempt under {@code binding}, removed in the same transaction: of two answers, one only finds it. */
+    private Attempt take(String binding) {
+        return store.inTransaction(c -> {
+            Attempt a = Sql.query(c, "SELECT state, nonce, verifier, expires_at FROM oidc_attempt WHERE binding = ?",
+                    rs -> new Attempt(rs.getString(1), rs.getString(2), rs.getString(3), Sql.instant(rs, 4)), binding).stream().findFirst().orElse(null);
+            if (a != null && Sql.update(c, "DELETE FROM oidc_attempt WHERE binding = ?", binding) == 0) return null;
+            return a;
+        });
+    }
+
     Identity complete(String code, String state, String binding) {
         if (binding == null) throw refused("No sign-in was started in this browser (the interlink_oidc cookie is missing)");
-        Attempt a = attempts.remove(binding); // one use only, whatever happens next
+        Attempt a = take(binding); // one use only, whatever happens next
         if (a == null || a.expires().isBefore(Instant.now())) throw refused("This sign-in is unknown or took longer than 10 minutes; start again");
         if (state == null || !MessageDigest.isEqual(state.getBytes(StandardCharsets.UTF_8), a.state().getBytes(StandardCharsets.UTF_8))) {
             throw refused("The state does not match the sign-in this browser started");
