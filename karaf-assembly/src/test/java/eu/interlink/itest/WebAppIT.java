@@ -55,6 +55,9 @@ public class WebAppIT {
 
     private static KarafProcess karaf;
     private static WebDriver driver;
+    /** A second person's browser, for the moments two people use the platform at once. */
+    private static WebDriver citizen;
+    private static Path citizenProfile;
     private static Path userData;
     private static String base;
     private static String axe;
@@ -87,17 +90,23 @@ public class WebAppIT {
         assertEquals(imported.toString(), 200, imported.status());
 
         userData = Files.createTempDirectory("webapp-chromium-");
+        // The browser's language is Spanish: the app must follow it until the user picks another.
+        driver = browser(userData, "es");
+    }
+
+    /** A headless Chromium of its own profile (cookies, storage), preferring {@code language}. */
+    private static WebDriver browser(Path profile, String language) {
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium);
+        options.setBinary(new File("/usr/bin/chromium"));
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1280,1400", "--user-data-dir=" + userData, "--lang=es");
-        // The browser's language is Spanish: the app must follow it until the user picks another.
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "es,es-ES"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver)
+                "--disable-dev-shm-usage", "--window-size=1280,1400", "--user-data-dir=" + profile, "--lang=" + language);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
                 .usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        WebDriver made = new ChromeDriver(service, options);
+        made.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        return made;
     }
 
     /** On a failure, the screen as it was and its HTML, beside the screenshots. */
@@ -119,6 +128,7 @@ public class WebAppIT {
     public static void stop() throws Exception {
         try {
             if (driver != null) driver.quit();
+            if (citizen != null) citizen.quit();
         } finally {
             if (karaf != null) {
                 karaf.stop();
@@ -130,6 +140,7 @@ public class WebAppIT {
                 }
             }
             if (userData != null) deleteTree(userData);
+            if (citizenProfile != null) deleteTree(citizenProfile);
         }
     }
 
@@ -349,6 +360,23 @@ public class WebAppIT {
         driver.findElement(By.cssSelector("#add-asset button[type=submit]")).click();
         awaitText(By.id("task-assets"), "Before the upgrade");
         String user = driver.getWindowHandle();
+        // Another person in a browser of their own: a citizen whose team may work on the process, with the same
+        // task open while the operator upgrades.
+        Http.Answer crew = operator.post("/api/v1/teams", Map.of("name", "Upgrade crew", "type", "citizen"));
+        assertEquals(crew.toString(), 201, crew.status());
+        assertEquals(201, operator.post("/api/v1/teams/" + crew.json().path("id").asText() + "/members", Map.of("user", "ana-web")).status());
+        assertEquals(201, operator.post("/api/v1/processes/" + processId + "/permissions",
+                Map.of("team", crew.json().path("id").asText(), "access", true, "createAssets", true)).status());
+        citizenProfile = Files.createTempDirectory("webapp-citizen-");
+        citizen = browser(citizenProfile, "en");
+        citizen.get(base + "/#/sign-in");
+        wait(citizen).until(ExpectedConditions.presenceOfElementLocated(By.id("si-name"))).sendKeys("ana-web");
+        citizen.findElement(By.id("si-password")).sendKeys("a long enough secret");
+        citizen.findElement(By.cssSelector("#sign-in button[type=submit]")).click();
+        wait(citizen).until(ExpectedConditions.textToBePresentInElementLocated(By.id("signed-in-as"), "ana-web"));
+        citizen.get(base + "/#/processes/" + processId + "/guide/" + taskId);
+        wait(citizen).until(ExpectedConditions.textToBePresentInElementLocated(By.id("task-title"), taskName));
+        wait(citizen).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#a-interlinker option[value=sample]")));
 
         driver.switchTo().newWindow(WindowType.TAB);
         driver.get(base + "/#/operator");
@@ -367,7 +395,16 @@ public class WebAppIT {
         String operator = driver.getWindowHandle();
         driver.switchTo().window(user);
 
-        // The user's page was open all along; their next action works, on the new version.
+        // The citizen's page was open all along, in their own browser: their next action works, on the new version.
+        new Select(citizen.findElement(By.id("a-interlinker"))).selectByValue("sample");
+        citizen.findElement(By.id("a-title")).sendKeys("Ana's, after the upgrade");
+        citizen.findElement(By.cssSelector("#add-asset button[type=submit]")).click();
+        wait(citizen).until(ExpectedConditions.textToBePresentInElementLocated(By.id("task-assets"), "Ana's, after the upgrade"));
+        assertTrue(citizen.findElement(By.id("task-assets")).getText().contains("Before the upgrade"));
+        assertTrue(citizen.findElements(By.cssSelector("[role=alert]")).isEmpty());
+        citizen.quit();
+        citizen = null;
+        // So was the operator's own page on the task.
         new Select(driver.findElement(By.id("a-interlinker"))).selectByValue("sample");
         driver.findElement(By.id("a-title")).sendKeys("After the upgrade");
         driver.findElement(By.cssSelector("#add-asset button[type=submit]")).click();
@@ -748,6 +785,10 @@ public class WebAppIT {
 
     private static WebDriverWait wait(Duration d) {
         return new WebDriverWait(driver, d);
+    }
+
+    private static WebDriverWait wait(WebDriver browser) {
+        return new WebDriverWait(browser, WAIT);
     }
 
     private static WebElement await(By by) {
