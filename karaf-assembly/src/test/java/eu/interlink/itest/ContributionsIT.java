@@ -25,14 +25,11 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 
 /**
  * Contributions and rewards over HTTP: an administrator assigns task contributions, participants claim them,
  * administrators approve or reject the claims (never their own approval), approved points rank users on the
- * process's leaderboard once it is turned on, and each user gets a certificate as a printable page and a PDF.
+ * process's leaderboard once it is turned on, and each user gets a certificate as a printable page.
  * Every refusal is a problem; a private process stays invisible to strangers; the changes reach the activity log
  * with the users they concern; erasing an account leaves its points under the pseudonym.
  */
@@ -200,7 +197,7 @@ public class ContributionsIT {
         assertProblem(http.get(base + "/leaderboard", AS, "sam"), 404);
         assertProblem(anonymous.get(base + "/leaderboard"), 404);
 
-        // The certificate: the user themself and administrators; HTML in the asked language, and a PDF.
+        // The certificate: the user themself and administrators; HTML in the asked language, and its data as JSON.
         Http.Answer page = http.get(base + "/certificates/meg?lang=es", AS, "meg");
         assertEquals(page.toString(), 200, page.status());
         assertTrue(page.header("Content-Type"), page.header("Content-Type").startsWith("text/html"));
@@ -213,18 +210,6 @@ public class ContributionsIT {
         JsonNode data = ok(http.get(base + "/certificates/meg?format=json", AS, "bo"), 200);
         assertEquals(40, data.path("total").asInt());
         assertEquals(2, data.path("items").size());
-        Http.Bytes pdf = http.getBytes(base + "/certificates/meg?format=pdf&lang=lv", AS, "meg");
-        assertEquals(200, pdf.status());
-        assertEquals("application/pdf", pdf.header("Content-Type"));
-        assertEquals("%PDF", new String(pdf.body(), 0, 4, StandardCharsets.US_ASCII));
-        try (PDDocument doc = Loader.loadPDF(pdf.body())) {
-            String text = new PDFTextStripper().getText(doc);
-            assertTrue(text, text.contains("Ieguldījuma apliecinājums") && text.contains("Kopā 40") && text.contains("Park renewal")
-                    && text.contains("Mapped the stakeholders") && text.contains("Izstrāde 30"));
-        }
-        Http.Bytes byAccept = http.getBytes(base + "/certificates/max", AS, "max", "Accept", "application/pdf");
-        assertEquals("application/pdf", byAccept.header("Content-Type"));
-        assertEquals("%PDF", new String(byAccept.body(), 0, 4, StandardCharsets.US_ASCII));
         // The certificate of someone without approved points says so, in their language.
         assertTrue(http.get(base + "/certificates/rita?lang=lv", AS, "bo").body().contains("Vēl nav apstiprinātu ieguldījumu."));
         assertProblem(http.get(base + "/certificates/meg", AS, "max"), 403);

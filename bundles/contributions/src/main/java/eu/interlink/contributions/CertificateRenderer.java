@@ -6,9 +6,6 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface CertificateRenderer {
 
-    /** A complete HTML page with print styles, UTF-8. */
+    /** A complete HTML page with print styles, UTF-8: the browser's "print to PDF" makes the document. */
     String html(Certificate certificate, String language);
-
-    /** The same content as an A4 PDF document. */
-    byte[] pdf(Certificate certificate, String language);
 }

@@ -17,7 +17,7 @@ import eu.interlink.contributions.ContributionKind;
 
 /**
  * Certificates in print. HTML: one self-contained page: no script (the platform's default policy allows none), inline
- * styles, and print rules (A4, no link colours, rows never split) so that the browser's "print to PDF" gives a clean document. PDF: see {@link PdfCertificate}.
+ * styles, and print rules (A4, no link colours, rows never split) so that the browser's "print to PDF" gives a clean document.
  */
 @Component(service = CertificateRenderer.class)
 public class CertificateComponent implements CertificateRenderer {
@@ -36,10 +36,6 @@ public class CertificateComponent implements CertificateRenderer {
             @media print{body{margin:0;max-width:none}a{color:inherit;text-decoration:none}tr{break-inside:avoid}}
             """;
 
-    @Override
-    public byte[] pdf(Certificate c, String language) {
-        return PdfCertificate.render(c, Labels.language(language));
-    }
 
     @Override
     public String html(Certificate c, String language) {

@@ -39,7 +39,7 @@ import eu.interlink.coproduction.FieldException;
  * POST      /claims/{claimId}/approve|reject
  * GET|PUT   /settings
  * GET       /leaderboard
- * GET       /certificates/{user}               (a printable HTML page; ?format=pdf or Accept: application/pdf for a PDF; ?format=json for its data; ?lang=)
+ * GET       /certificates/{user}               (a printable HTML page; ?format=json for its data; ?lang=)
  * </pre>
  * Permissions are the process's: 404 for whoever may not read it, 401 for anonymous writes, 403 for readers
  * without the right.
@@ -179,22 +179,18 @@ public class ContributionsServlet extends Api {
 
     private void certificate(HttpServletRequest request, HttpServletResponse response, String processId, String user, String caller) throws IOException {
         String format = request.getParameter("format");
-        if (format != null && !format.equals("html") && !format.equals("pdf") && !format.equals("json")) {
-            throw Problem.badParameter("format", "Query parameter 'format' must be html, pdf or json, not '" + clip(format) + "'");
+        if (format != null && !format.equals("html") && !format.equals("json")) {
+            throw Problem.badParameter("format", "Query parameter 'format' must be html or json, not '" + clip(format) + "'");
         }
-        String accept = request.getHeader("Accept");
-        if (format == null && accept != null && accept.toLowerCase(java.util.Locale.ROOT).startsWith("application/pdf")) format = "pdf";
         String lang = language(request, response).code();
         Certificate c = contributions.certificate(processId, user, caller);
         if ("json".equals(format)) {
             json(response, 200, certificate(c));
             return;
         }
-        boolean pdf = "pdf".equals(format);
-        byte[] page = pdf ? certificates.pdf(c, lang) : certificates.html(c, lang).getBytes(StandardCharsets.UTF_8);
+        byte[] page = certificates.html(c, lang).getBytes(StandardCharsets.UTF_8);
         response.setStatus(200);
-        response.setContentType(pdf ? "application/pdf" : "text/html;charset=utf-8");
-        if (pdf) response.setHeader("Content-Disposition", "inline; filename=\"contribution-certificate.pdf\"");
+        response.setContentType("text/html;charset=utf-8");
         response.setHeader("Cache-Control", "private, no-store");
         response.setContentLength(page.length);
         if (!"HEAD".equals(request.getMethod())) response.getOutputStream().write(page);
