@@ -365,8 +365,9 @@ public class WebAppIT {
         Http.Answer crew = operator.post("/api/v1/teams", Map.of("name", "Upgrade crew", "type", "citizen"));
         assertEquals(crew.toString(), 201, crew.status());
         assertEquals(201, operator.post("/api/v1/teams/" + crew.json().path("id").asText() + "/members", Map.of("user", "ana-web")).status());
-        assertEquals(201, operator.post("/api/v1/processes/" + processId + "/permissions",
-                Map.of("team", crew.json().path("id").asText(), "access", true, "createAssets", true)).status());
+        Http.Answer crewGrant = operator.post("/api/v1/processes/" + processId + "/permissions",
+                Map.of("team", crew.json().path("id").asText(), "access", true, "createAssets", true));
+        assertEquals(crewGrant.toString(), 201, crewGrant.status());
         citizenProfile = Files.createTempDirectory("webapp-citizen-");
         citizen = browser(citizenProfile, "en");
         citizen.get(base + "/#/sign-in");
@@ -404,6 +405,8 @@ public class WebAppIT {
         assertTrue(citizen.findElements(By.cssSelector("[role=alert]")).isEmpty());
         citizen.quit();
         citizen = null;
+        // The crew's part is over: the rights screens below start from no grant.
+        assertEquals(204, WebAppIT.operator.delete("/api/v1/processes/" + processId + "/permissions/" + crewGrant.json().path("id").asText()).status());
         // So was the operator's own page on the task.
         new Select(driver.findElement(By.id("a-interlinker"))).selectByValue("sample");
         driver.findElement(By.id("a-title")).sendKeys("After the upgrade");
@@ -489,14 +492,14 @@ public class WebAppIT {
         awaitText(By.id("grants"), "Green team");
         String phaseName = owner.get("/api/v1/processes/" + processId + "/items/" + phaseId).json().path("name").asText();
         awaitText(By.id("grants"), phaseName);
-        JsonNode granted = owner.get("/api/v1/processes/" + processId + "/permissions").json().path("items").get(0);
+        JsonNode granted = grantOf(owner, processId, teamId);
         assertEquals(teamId, granted.path("team").asText());
         assertEquals(phaseId, granted.path("item").asText());
         assertTrue(granted.toString(), granted.path("access").asBoolean() && granted.path("createAssets").asBoolean() && !granted.path("deleteAssets").asBoolean());
         // A flag changed in the table.
         driver.findElement(By.cssSelector("#grants input[data-flag=deleteAssets]")).click();
         awaitText(By.cssSelector("[role=status].notice"), "changed");
-        wait(WAIT).until(d -> owner.get("/api/v1/processes/" + processId + "/permissions").json().path("items").get(0).path("deleteAssets").asBoolean());
+        wait(WAIT).until(d -> grantOf(owner, processId, teamId).path("deleteAssets").asBoolean());
         check("permissions");
 
         signInAs("bruno-web", Http.PASSWORD);
@@ -652,7 +655,7 @@ public class WebAppIT {
         check("story-process");
         // Both processes lead to the story: the copy it tells about and the process it was published from.
         await(By.cssSelector("#process-stories a[href='#/stories/" + storyId + "']"));
-        driver.get(base + "/#/processes/" + planned + "/overview");
+        driver.get(base + "/#/processes/" + done + "/overview");
         await(By.cssSelector("#process-stories a[href='#/stories/" + storyId + "']"));
 
         // Clone from the settings: the copy opens, with what was carried over.
@@ -785,6 +788,14 @@ public class WebAppIT {
 
     private static WebDriverWait wait(Duration d) {
         return new WebDriverWait(driver, d);
+    }
+
+    /** The grant of {@code team} on the process (the citizen's crew has one too). */
+    private static JsonNode grantOf(Http owner, String process, String team) {
+        for (JsonNode g : owner.get("/api/v1/processes/" + process + "/permissions").json().path("items")) {
+            if (team.equals(g.path("team").asText())) return g;
+        }
+        throw new AssertionError("No grant to team " + team + " on process " + process);
     }
 
     private static WebDriverWait wait(WebDriver browser) {
