@@ -106,6 +106,10 @@ final class Distribution implements AutoCloseable {
                 || k.equals("INTERLINK_HTTP_PORT") || k.startsWith("JAVA_MAX_MEM") || k.startsWith("JAVA_MIN_MEM"));
         env.put("JAVA_HOME", System.getProperty("java.home"));
         if (ours) env.put("INTERLINK_HTTP_PORT", String.valueOf(port));
+        // For finding where the time goes, not for the figures: -Dbench.jfr records each distribution with JFR.
+        if (Boolean.getBoolean("bench.jfr")) {
+            env.put("EXTRA_JAVA_OPTS", "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + home.resolve("flight.jfr"));
+        }
         try {
             RUNNING.add(this);
             startedNanos = System.nanoTime();

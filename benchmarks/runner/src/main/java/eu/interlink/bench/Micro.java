@@ -15,11 +15,12 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 import eu.interlink.bench.Report.Figure;
+import eu.interlink.coproduction.internal.PermissionBenchmark;
 import eu.interlink.coproduction.internal.RollupBenchmark;
 
 /**
  * Measure 7: JMH micro-benchmarks of the kernel's hot paths that exist now ({@link RegistryBenchmark} and the
- * co-production tree's {@code RollupBenchmark}).
+ * co-production bundle's {@code PermissionBenchmark} and {@code RollupBenchmark}).
  */
 final class Micro {
     private Micro() {
@@ -30,6 +31,7 @@ final class Micro {
         int measurements = effort.n(5, 2);
         Options options = new OptionsBuilder()
                 .include(RegistryBenchmark.class.getName() + "\\.")
+                .include(PermissionBenchmark.class.getName() + "\\.")
                 .include(RollupBenchmark.class.getName() + "\\.")
                 .forks(1)
                 .warmupIterations(warmUps)
@@ -51,7 +53,11 @@ final class Micro {
             String name = r.getParams().getBenchmark();
             name = name.substring(name.lastIndexOf('.') + 1);
             var stats = r.getPrimaryResult().getStatistics();
-            String size = name.equals("rollup") ? r.getParams().getParam("tasks") : r.getParams().getParam("n");
+            String size = switch (name) {
+                case "rollup" -> r.getParams().getParam("tasks");
+                case "merge" -> r.getParams().getParam("grants");
+                default -> r.getParams().getParam("n");
+            };
             by.computeIfAbsent(name, k -> new HashMap<>()).put(size, new double[] {stats.getPercentile(50), stats.getPercentile(99), stats.getN()});
         }
         List<Figure> figures = new ArrayList<>();
@@ -70,7 +76,14 @@ final class Micro {
             }
             figures.add(Figure.info("7" + (char) ('a' + k++), row[1] + ", p50 at 1000 ÷ at 10", m.get("1000")[0] / m.get("10")[0], "×", "how it grows with the catalogue"));
         }
-        figures.add(Figure.notMeasured("7" + (char) ('a' + k++), "permission merge", "not measured: permissions do not exist yet (issues 4 and 5)"));
+        Map<String, double[]> merge = by.get("merge");
+        for (String n : List.of("4", "400")) {
+            double[] v = merge.get(n);
+            figures.add(Figure.info("7" + (char) ('a' + k++), "permission merge (`Access.merge`, every member's request about a process), " + n + " grants, p50", v[0], "µs",
+                    String.format(Locale.ROOT, "%,.0f samples; p99 %.2f µs", v[2], v[1])));
+        }
+        figures.add(Figure.info("7" + (char) ('a' + k++), "permission merge, p50 per grant at 400 ÷ at 4", (merge.get("400")[0] / 400) / (merge.get("4")[0] / 4), "×",
+                "1.0 is linear in the grants held"));
         Map<String, double[]> rollup = by.get("rollup");
         for (String n : List.of("30", "3000")) {
             double[] v = rollup.get(n);
@@ -80,10 +93,11 @@ final class Micro {
         figures.add(Figure.info("7" + (char) ('a' + k), "tree roll-up, p50 per task at 3000 ÷ at 30", (rollup.get("3000")[0] / 3000) / (rollup.get("30")[0] / 30), "×",
                 "1.0 is linear in the tree's size"));
         return new Report.Section("7", "Micro-benchmarks of the kernel", """
-                JMH (`benchmarks/runner`: `RegistryBenchmark`, `RollupBenchmark`), sample-time mode, one fork, %d × 1 s warm-up and \
+                JMH (`benchmarks/runner`: `RegistryBenchmark`, `PermissionBenchmark`, `RollupBenchmark`), sample-time mode, one fork, %d × 1 s warm-up and \
                 %d × 1 s measured iterations, one thread, on the kernel's own `RegistryComponent` built outside a \
                 framework (its registrations filled by reflection, all valid and serving; descriptors as the generated \
-                Interlinkers'), and the co-production bundle's `Rollup` over trees of 4 phases of objectives of 5 tasks \
+                Interlinkers'), the co-production bundle's `Access.merge` of a member's team grants into their rights on a task three \
+                levels deep (grants spread over the process, its phases, objectives and tasks; the phase's grant decides), and its `Rollup` over trees of 4 phases of objectives of 5 tasks \
                 (a tenth disabled; statuses and dates from a fixed seed). The issue sets no target for them: they say where the time of measure 5 goes.\
                 """.formatted(warmUps, measurements), figures, List.of());
     }

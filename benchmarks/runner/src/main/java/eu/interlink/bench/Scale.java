@@ -123,7 +123,9 @@ final class Scale {
         return new Report.Section("5", "Scale", """
                 Two fresh platforms running side by side, one with %s generated Interlinkers installed and one with \
                 %s (uploaded one after the other through the admin API once the platform had booted), plus the \
-                checklist; the smaller one has served measure 3 before. Once all are active: %d s of rest, then the CPU each uses while idle over the same %d s; then one \
+                checklist; neither has served any other measure before (measure 3 runs on the smaller one afterwards: \
+                its minute of load used to leave that one's JIT better trained than the other's, which made the ratios \
+                1.2–1.3× in earlier runs and 1.0× without it). Once all are active: %d s of rest, then the CPU each uses while idle over the same %d s; then one \
                 client with one keep-alive connection to each sends `GET /api/v1/interlinkers?limit=20` to one and then \
                 the other (which goes first alternates), then `?limit=10` likewise, then \
                 `GET /api/v1/interlinkers/gen-NNNN` (a random installed one, the same seed for both): %d rounds \

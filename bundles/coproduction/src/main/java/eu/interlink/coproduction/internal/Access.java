@@ -23,7 +23,8 @@ final class Access {
     private Access() {
     }
 
-    private record Grant(String itemId, String teamId, boolean access, boolean create, boolean delete) {
+    /** One team's grant in a process: on the whole process ({@code itemId} null) or on an item of it. */
+    record Grant(String itemId, String teamId, boolean access, boolean create, boolean delete) {
     }
 
     static boolean signedIn(String user) {
@@ -47,26 +48,36 @@ final class Access {
                 + " FROM process_permission pp JOIN team_member tm ON tm.team_id = pp.team_id WHERE pp.process_id = ? AND tm.user_name = ?",
                 rs -> new Grant(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getBoolean(4), rs.getBoolean(5)), p.id(), user);
         if (grants.isEmpty()) return p.isPublic() ? publicReader() : Rights.NONE;
-        // The deepest level with a grant decides: the item itself, then each ancestor, then the whole process.
-        List<String> levels = new ArrayList<>(path);
-        levels.add(null);
-        for (String level : levels) {
+        return merge(grants, path);
+    }
+
+    /**
+     * A member's rights from their teams' grants in the process: the deepest level holding a grant decides (the item
+     * itself, then each ancestor in {@code path}, deepest first, then the whole process), and there the teams'
+     * grants add up.
+     */
+    static Rights merge(List<Grant> grants, List<String> path) {
+        for (int depth = 0; depth <= path.size(); depth++) {
+            String level = depth < path.size() ? path.get(depth) : null;
             boolean access = false;
             boolean create = false;
             boolean delete = false;
-            TreeSet<String> teams = new TreeSet<>();
+            TreeSet<String> teams = null;
             for (Grant g : grants) {
                 if (java.util.Objects.equals(g.itemId(), level)) {
                     access |= g.access();
                     create |= g.create();
                     delete |= g.delete();
+                    if (teams == null) teams = new TreeSet<>();
                     teams.add(g.teamId());
                 }
             }
-            if (!teams.isEmpty()) return new Rights(true, false, access, create, delete, List.of("member"), List.copyOf(teams));
+            if (teams != null) return new Rights(true, false, access, create, delete, MEMBER, List.copyOf(teams));
         }
-        return new Rights(true, false, false, false, false, List.of("member"), List.of());
+        return new Rights(true, false, false, false, false, MEMBER, List.of());
     }
+
+    private static final List<String> MEMBER = List.of("member");
 
     /** What everyone, its former administrators too, may do on a frozen process: read it. */
     private static final Rights FROZEN_READER = new Rights(true, false, false, false, false, List.of("public", "frozen"), List.of());

@@ -11,7 +11,6 @@ import java.time.Instant;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -26,10 +25,10 @@ import eu.interlink.store.TransactionWork;
 
 /**
  * The platform's store over the {@code DataSource} that pax-jdbc-config makes from
- * {@code etc/org.ops4j.datasource-interlink.cfg}. It migrates the schema before it is registered, so no other
- * component ever sees an old one.
+ * {@code etc/org.ops4j.datasource-interlink.cfg}. Disabled until {@link SchemaComponent} has migrated the schema,
+ * so no other component ever sees an old one.
  */
-@Component(service = Store.class, immediate = true)
+@Component(service = Store.class, immediate = true, enabled = false)
 public class StoreComponent implements Store {
     private static final Logger LOG = LoggerFactory.getLogger(StoreComponent.class);
 
@@ -51,20 +50,7 @@ public class StoreComponent implements Store {
 
     @Activate
     void activate() {
-        try (Connection c = dataSource.getConnection()) {
-            DatabaseMetaData meta = c.getMetaData();
-            dialect = Dialect.of(meta.getDatabaseProductName());
-        } catch (SQLException e) {
-            throw new StoreException("The database configured in etc/org.ops4j.datasource-interlink.cfg is not reachable", e);
-        }
-        var result = Flyway.configure(StoreComponent.class.getClassLoader())
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .placeholders(dialect.placeholders)
-                .load()
-                .migrate();
-        LOG.info("Store ready on {}: schema at version {} ({} migrations applied now)",
-                dialect, result.targetSchemaVersion, result.migrationsExecuted);
+        dialect = Schema.dialect(dataSource);
     }
 
     @Override

@@ -34,6 +34,7 @@ public class StoreComponentTest {
         JdbcDataSource ds = new JdbcDataSource();
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory(java.nio.file.Path.of("target"), "store");
         ds.setURL("jdbc:h2:file:" + dir.toAbsolutePath() + "/interlink");
+        Schema.migrate(ds);
         store = new StoreComponent(ds);
         store.activate();
     }
@@ -78,6 +79,7 @@ public class StoreComponentTest {
         JdbcDataSource ds = new JdbcDataSource();
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory(java.nio.file.Path.of("target"), "store");
         ds.setURL("jdbc:h2:file:" + dir.toAbsolutePath() + "/interlink;LOCK_TIMEOUT=200");
+        Schema.migrate(ds);
         StoreComponent locking = new StoreComponent(ds);
         locking.activate();
         locking.inTransaction(c -> locking.documents("editor", "doc").replace("current", "{\"v\":1}", 0));
