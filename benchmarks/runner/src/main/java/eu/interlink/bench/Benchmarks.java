@@ -37,8 +37,8 @@ public final class Benchmarks {
     static final List<String> ALL = List.of("micro", "boot", "hotdeploy", "swap", "throughput", "scale", "import");
 
     /** Where things are: {@code bench.properties}, filled in by the build. */
-    record Paths(Path root, Path distribution, Path testBundles, Path template, Path bare, Path vanilla, String karafVersion,
-            Path work, Path report) {
+    record Paths(Path root, Path distribution, Path testBundles, Path template, Path bare, Path vanilla, Path vanillaRepository,
+            String karafVersion, Path work, Path report) {
         static Paths load() {
             Properties p = new Properties();
             try (InputStream in = Benchmarks.class.getResourceAsStream("/bench.properties")) {
@@ -47,7 +47,7 @@ public final class Benchmarks {
                 throw new UncheckedIOException(e);
             }
             return new Paths(path(p, "root"), path(p, "distribution"), path(p, "test.bundles"), path(p, "template"), path(p, "bare"),
-                    path(p, "vanilla"), p.getProperty("karaf.version"), path(p, "work"), path(p, "report"));
+                    path(p, "vanilla"), path(p, "vanilla.repository"), p.getProperty("karaf.version"), path(p, "work"), path(p, "report"));
         }
 
         private static Path path(Properties p, String key) {
@@ -56,7 +56,7 @@ public final class Benchmarks {
 
         void check() {
             for (Path f : List.of(distribution, testBundles.resolve("interlink-testing-sample.jar"), testBundles.resolve("interlink-testing-sample-v2.jar"),
-                    template, bare, vanilla)) {
+                    template, bare, vanilla, vanillaRepository)) {
                 if (!Files.exists(f)) throw new IllegalStateException("Missing " + f + ": build first (./interlink bench builds what is missing)");
             }
         }

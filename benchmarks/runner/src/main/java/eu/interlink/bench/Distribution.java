@@ -62,7 +62,8 @@ final class Distribution implements AutoCloseable {
     /**
      * The plain Karaf distribution, with {@code bootFeatures} added to its boot features. Offline like ours: its
      * Maven resolver reads only its own {@code system/} and the folders in {@code repositories} (our distribution's
-     * {@code system/}, which holds the very same web and persistence bundles), never the network.
+     * {@code system/}, which holds the very same web and persistence bundles, and what the runner's build copied for
+     * it), never the network nor the user's {@code ~/.m2}.
      */
     static Distribution vanilla(Path archive, Path dir, String name, List<String> bootFeatures, List<Path> repositories) {
         Path home = unpack(archive, dir);
@@ -86,6 +87,8 @@ final class Distribution implements AutoCloseable {
         d.write("etc/org.ops4j.pax.url.mvn.cfg", "# Offline, like our distribution: no remote repository.\n"
                 + "org.ops4j.pax.url.mvn.certificateCheck = true\n"
                 + "org.ops4j.pax.url.mvn.useFallbackRepositories = false\n"
+                // Not the user's ~/.m2 (pax-url's default): what the baseline resolves must not depend on the machine.
+                + "org.ops4j.pax.url.mvn.localRepository = ${karaf.data}/repository\n"
                 + "org.ops4j.pax.url.mvn.defaultRepositories = " + repos + "\n"
                 + "org.ops4j.pax.url.mvn.repositories =\n");
         return d;
