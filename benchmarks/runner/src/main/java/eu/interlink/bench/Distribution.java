@@ -213,6 +213,15 @@ final class Distribution implements AutoCloseable {
         }
     }
 
+    /** Replaces this distribution's {@code bin/setenv} (its JVM options) by {@code setenv}. */
+    void setenv(Path setenv) {
+        try {
+            Files.copy(setenv, home.resolve("bin/setenv"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private void write(String file, String content) {
         try {
             Files.writeString(home.resolve(file), content, StandardCharsets.ISO_8859_1);

@@ -16,6 +16,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -83,6 +87,8 @@ public class IdentityComponent implements IdentityService {
     private final RateLimiter perAccount = new RateLimiter(5, java.time.Duration.ofMinutes(15));
     private final RateLimiter perAddress = new RateLimiter(20, java.time.Duration.ofMinutes(15));
     private volatile Oidc oidc;
+    /** The first operator's creation, off the activation path; sign-up and sign-in wait for it. */
+    private volatile CompletableFuture<Void> firstOperator = CompletableFuture.completedFuture(null);
 
     @Activate
     @Modified
@@ -99,20 +105,42 @@ public class IdentityComponent implements IdentityService {
         perAccount.configure(c.maxFailures(), c.failureWindow());
         perAddress.configure(c.maxFailuresPerAddress(), c.failureWindow());
         oidc = c.oidc() ? new Oidc(c, store) : null;
-        if (c.operatorName() != null) createFirstOperator(c);
+        if (c.operatorName() != null && store.inTransaction(conn -> findByName(conn, c.operatorName())) == null) {
+            // Its Argon2id hash costs a few hundred milliseconds of a cold JVM at a first start: computed on a thread of
+            // its own, so that the API's other endpoints come up meanwhile.
+            firstOperator = CompletableFuture.runAsync(() -> createFirstOperator(c), task -> {
+                Thread t = new Thread(task, "interlink-first-operator");
+                t.setDaemon(true);
+                t.start();
+            }).exceptionally(e -> {
+                LOG.error("Could not create the first operator account '{}' from {}: {}", c.operatorName(), PID, e.getMessage(), e);
+                return null;
+            });
+        }
     }
 
     /** The operator of the configuration, created once: an existing account of that name is never touched. */
     private void createFirstOperator(IdentityConfig c) {
+        String hash = c.operatorPasswordHash() != null ? c.operatorPasswordHash() : Passwords.hash(c.operatorPassword());
         store.inTransaction(conn -> {
             if (findByName(conn, c.operatorName()) != null) return null;
-            String hash = c.operatorPasswordHash() != null ? c.operatorPasswordHash() : Passwords.hash(c.operatorPassword());
             Account a = insert(conn, c.operatorName(), c.operatorEmail().toLowerCase(Locale.ROOT), hash, null, null, null, null);
             setRoles(conn, a.id(), List.of(Account.OPERATOR));
             audit(conn, "account-created", a.name(), "configuration", null, Map.of("roles", List.of(Account.OPERATOR), "source", PID));
             LOG.info("Created the first operator account '{}' from {}", a.name(), PID);
             return null;
         });
+    }
+
+    /** Waits (bounded) for the first operator, so that a sign-in or a sign-up right after start sees it. */
+    private void awaitFirstOperator() {
+        try {
+            firstOperator.get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("Went on without the first operator account: {}", e.toString());
+        }
     }
 
     @Override
@@ -194,6 +222,7 @@ public class IdentityComponent implements IdentityService {
             throw IdentityException.invalid("acceptTerms", "Accept the terms of use, version " + cfg.termsVersion() + " (\"acceptTerms\": \"" + cfg.termsVersion() + "\")");
         }
         String hash = Passwords.hash(form.password());
+        awaitFirstOperator();
         return store.inTransaction(c -> {
             if (findByName(c, name) != null) throw new IdentityException(409, "name-taken", "Name taken", "The name '" + name + "' is taken", "name", 0);
             if (exists(c, "SELECT 1 FROM account WHERE email = ?", email)) {
@@ -212,6 +241,7 @@ public class IdentityComponent implements IdentityService {
         }
         String key = name.trim().toLowerCase(Locale.ROOT);
         if (key.length() > 254 || password.length() > 256) throw unauthorized("invalid-credentials", "Wrong name or password");
+        awaitFirstOperator();
         Instant now = Instant.now();
         long wait = Math.max(perAccount.retryAfter(key, now), address == null ? 0 : perAddress.retryAfter(address, now));
         if (wait > 0) {
