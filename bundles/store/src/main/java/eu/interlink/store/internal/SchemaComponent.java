@@ -39,7 +39,11 @@ public class SchemaComponent {
         try {
             Schema.migrate(dataSource);
         } catch (RuntimeException e) {
-            LOG.error("The store stays off: {}", e.getMessage(), e);
+            synchronized (this) {
+                // Stopped meanwhile (a shutdown, or the DataSource went away): the pool was closed under the migration.
+                if (closed) LOG.info("Schema migration stopped: the store is stopping ({})", e.getMessage());
+                else LOG.error("The store stays off: {}", e.getMessage(), e);
+            }
             return;
         }
         synchronized (this) {
