@@ -3,6 +3,7 @@ package eu.interlink.bench;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +28,9 @@ import java.util.stream.Stream;
  */
 final class Distribution implements AutoCloseable {
     private static final Set<Distribution> RUNNING = ConcurrentHashMap.newKeySet();
+    private static final int LOWEST_PORT = 20000;
+    private static final int PORTS = 12000;
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Distribution::kill), "bench-kill-distributions"));
@@ -250,12 +255,25 @@ final class Distribution implements AutoCloseable {
         }
     }
 
+    /**
+     * A free loopback port below Linux's ephemeral range (32768–60999), never the same twice in a run. A port the
+     * kernel picks (port 0) comes from that range, where the benchmarks' own connections (one per 10 ms poll) take
+     * their local ports: one of them once held the port a distribution was given, and it failed to bind.
+     */
     static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("No free port", e);
+        int first = ThreadLocalRandom.current().nextInt(PORTS);
+        for (int i = 0; i < PORTS; i++) {
+            int port = LOWEST_PORT + (first + i) % PORTS;
+            if (HANDED_OUT.contains(port)) continue;
+            try (ServerSocket s = new ServerSocket()) {
+                s.setReuseAddress(false);
+                s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
+            } catch (IOException busy) {
+                continue;
+            }
+            if (HANDED_OUT.add(port)) return port;
         }
+        throw new IllegalStateException("No free loopback port from " + LOWEST_PORT + " to " + (LOWEST_PORT + PORTS - 1));
     }
 
     @Override
