@@ -107,8 +107,9 @@ public class IdentityComponent implements IdentityService {
         oidc = c.oidc() ? new Oidc(c, store) : null;
         if (c.operatorName() != null && store.inTransaction(conn -> findByName(conn, c.operatorName())) == null) {
             // Its Argon2id hash costs a few hundred milliseconds of a cold JVM at a first start: computed on a thread of
-            // its own, so that the API's other endpoints come up meanwhile.
-            firstOperator = CompletableFuture.runAsync(() -> createFirstOperator(c), task -> {
+            // its own, so that the API's other endpoints come up meanwhile. After any earlier attempt (a configuration
+            // changed meanwhile), which then made this one a no-op.
+            firstOperator = firstOperator.thenRunAsync(() -> createFirstOperator(c), task -> {
                 Thread t = new Thread(task, "interlink-first-operator");
                 t.setDaemon(true);
                 t.start();
