@@ -151,15 +151,7 @@ final class BootAndMemory {
         try (Distribution d = Distribution.vanilla(paths.vanilla(), paths.work().resolve("boot-vanilla"), "plain Karaf, boot run " + (i + 1),
                 features, List.of(repository, paths.vanillaRepository()))) {
             d.start();
-            double first = Double.NaN;
-            long deadline = System.nanoTime() + 240_000_000_000L;
-            while (System.nanoTime() < deadline && Double.isNaN(first)) {
-                d.checkAlive();
-                int status = Loopback.statusNow(d.port, "/");
-                if (status > 0) first = d.sinceStart() / 1e9;
-                else Benchmarks.sleep(10);
-            }
-            if (Double.isNaN(first)) throw new IllegalStateException(d + " did not answer HTTP in 240 s");
+            double first = firstAnswer(d, "/", 0);
             Benchmarks.sleep(SETTLE_SECONDS * 1000L);
             long[] heap = d.heapAfterFullGc();
             double restart = restart(d, "/", 0);
@@ -174,17 +166,9 @@ final class BootAndMemory {
                 VANILLA_EXTRA_FEATURES, List.of(repository, paths.vanillaRepository()))) {
             d.setenv(setenv);
             d.start();
-            long deadline = System.nanoTime() + 240_000_000_000L;
-            while (System.nanoTime() < deadline) {
-                d.checkAlive();
-                if (Loopback.statusNow(d.port, "/") > 0) {
-                    double first = d.sinceStart() / 1e9;
-                    Benchmarks.log("  plain Karaf with our bin/setenv, run %d: first answer %.2f s", i + 1, first);
-                    return first;
-                }
-                Benchmarks.sleep(10);
-            }
-            throw new IllegalStateException(d + " did not answer HTTP in 240 s");
+            double first = firstAnswer(d, "/", 0);
+            Benchmarks.log("  plain Karaf with our bin/setenv, run %d: first answer %.2f s", i + 1, first);
+            return first;
         }
     }
 
@@ -196,6 +180,11 @@ final class BootAndMemory {
     private static double restart(Distribution d, String path, int status) {
         d.close();
         d.start();
+        return firstAnswer(d, path, status);
+    }
+
+    /** Seconds from the start of {@code d} to its first answer on {@code path} ({@code status} 0: any), polled every 10 ms. */
+    private static double firstAnswer(Distribution d, String path, int status) {
         long deadline = System.nanoTime() + 240_000_000_000L;
         while (System.nanoTime() < deadline) {
             d.checkAlive();
@@ -203,7 +192,7 @@ final class BootAndMemory {
             if (answered > 0 && (status == 0 || answered == status)) return d.sinceStart() / 1e9;
             Benchmarks.sleep(10);
         }
-        throw new IllegalStateException(d + " did not answer on " + path + " in 240 s after a restart");
+        throw new IllegalStateException(d + " did not answer on " + path + " in 240 s");
     }
 
     private static double[] ratiosOf(List<Run> ours, List<Run> vanilla) {
@@ -235,9 +224,7 @@ final class BootAndMemory {
     }
 
     private static String seconds(List<Run> runs, java.util.function.ToDoubleFunction<Run> f) {
-        StringBuilder b = new StringBuilder();
-        for (Run r : runs) b.append(b.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.2f s", f.applyAsDouble(r)));
-        return b.toString();
+        return seconds(runs.stream().mapToDouble(f).toArray());
     }
 
     private static String mibs(List<Run> runs, java.util.function.ToLongFunction<Run> f) {

@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -221,7 +222,7 @@ final class Distribution implements AutoCloseable {
     /** Replaces this distribution's {@code bin/setenv} (its JVM options) by {@code setenv}. */
     void setenv(Path setenv) {
         try {
-            Files.copy(setenv, home.resolve("bin/setenv"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(setenv, home.resolve("bin/setenv"), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
