@@ -21,14 +21,13 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.service.http.runtime.HttpServiceRuntime;
-import org.osgi.service.http.runtime.dto.ServletContextDTO;
-import org.osgi.service.http.runtime.dto.ServletDTO;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The OpenAPI document is complete and true: every servlet the platform registers under {@code /api/v1} is
+ * The OpenAPI document is complete and true: every endpoint the platform routes under {@code /api/v1} is
  * described, every reference resolves, and every described read of a fixed path answers (not the catch-all 404).
  */
 @RunWith(PaxExam.class)
@@ -38,7 +37,7 @@ public class OpenApiIT {
     private Http http;
 
     @Inject
-    private HttpServiceRuntime runtime;
+    private BundleContext context;
 
     @Configuration
     public Option[] config() {
@@ -71,22 +70,24 @@ public class OpenApiIT {
     }
 
     @Test
-    public void describesEveryServletOfTheApi() {
+    public void describesEveryEndpointOfTheApi() throws Exception {
         JsonNode paths = http.get("/api/v1/openapi.json").json().path("paths");
         TreeSet<String> documented = new TreeSet<>();
         paths.fieldNames().forEachRemaining(documented::add);
         TreeSet<String> missing = new TreeSet<>();
-        for (ServletContextDTO context : runtime.getRuntimeDTO().servletContextDTOs) {
-            for (ServletDTO servlet : context.servletDTOs) {
-                for (String pattern : servlet.patterns) {
-                    if (!pattern.startsWith("/api/v1/") || pattern.equals("/api/v1/*")) continue;
-                    String base = pattern.endsWith("/*") ? pattern.substring(0, pattern.length() - 2) : pattern;
-                    boolean described = documented.contains(base) || documented.stream().anyMatch(p -> p.startsWith(base + "/"));
-                    if (!described) missing.add(pattern + " (" + servlet.name + ")");
-                }
+        // The endpoints are services with the patterns the web bundle's router dispatches by.
+        ServiceReference<?>[] endpoints = context.getAllServiceReferences(null, "(interlink.api.pattern=*)");
+        assertTrue("no API endpoint is registered", endpoints != null && endpoints.length >= 20);
+        for (ServiceReference<?> endpoint : endpoints) {
+            Object value = endpoint.getProperty("interlink.api.pattern");
+            for (String pattern : value instanceof String[] many ? many : new String[] {String.valueOf(value)}) {
+                assertTrue(pattern, pattern.startsWith("/api/v1/"));
+                String base = pattern.endsWith("/*") ? pattern.substring(0, pattern.length() - 2) : pattern;
+                boolean described = documented.contains(base) || documented.stream().anyMatch(p -> p.startsWith(base + "/"));
+                if (!described) missing.add(pattern + " (" + endpoint.getProperty("interlink.api.name") + ")");
             }
         }
-        assertTrue("Servlets under /api/v1 the OpenAPI document does not describe: " + missing, missing.isEmpty());
+        assertTrue("Endpoints under /api/v1 the OpenAPI document does not describe: " + missing, missing.isEmpty());
     }
 
     @Test

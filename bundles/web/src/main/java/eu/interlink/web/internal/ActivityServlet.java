@@ -11,8 +11,6 @@ import javax.servlet.http.HttpServletResponse;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
-import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 import eu.interlink.coproduction.PermissionService;
 import eu.interlink.kernel.service.ActivityEntry;
@@ -24,9 +22,8 @@ import eu.interlink.kernel.service.Page;
  * {@code process}, for whoever may read that process (404 otherwise); the whole platform's log, which names
  * private processes and people, is for operators.
  */
-@Component(service = Servlet.class)
-@HttpWhiteboardServletName("interlink-api-activity")
-@HttpWhiteboardServletPattern("/api/v1/activity")
+@Component(service = Api.class)
+@ApiRoute(name = "interlink-api-activity", pattern = "/api/v1/activity")
 public class ActivityServlet extends Api {
     private static final long serialVersionUID = 1L;
 

@@ -12,8 +12,6 @@ import javax.servlet.http.HttpServletResponse;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
-import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 import eu.interlink.identity.AuditEntry;
 import eu.interlink.identity.IdentityService;
@@ -23,9 +21,8 @@ import eu.interlink.identity.IdentityService;
  * {@code PUT /api/v1/admin/accounts/{name}/roles} {"roles": ["operator"]}, and the security audit log,
  * {@code GET /api/v1/admin/audit?account=&limit=&before=}, newest first.
  */
-@Component(service = Servlet.class)
-@HttpWhiteboardServletName("interlink-api-admin-accounts")
-@HttpWhiteboardServletPattern({"/api/v1/admin/accounts/*", "/api/v1/admin/audit"})
+@Component(service = Api.class)
+@ApiRoute(name = "interlink-api-admin-accounts", pattern = {"/api/v1/admin/accounts/*", "/api/v1/admin/audit"})
 public class AdminAccountsServlet extends Api {
     private static final long serialVersionUID = 1L;
 

@@ -11,8 +11,6 @@ import javax.servlet.http.HttpServletResponse;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
-import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 import eu.interlink.coproduction.ImportReport;
 import eu.interlink.coproduction.ImportService;
@@ -21,9 +19,8 @@ import eu.interlink.coproduction.ImportService;
  * {@code POST /api/v1/admin/import} {"folder": "/abs/path"}: imports a folder of the server in the original
  * platform's seed format and answers the report (counts per kind, and each item it could not import, with why).
  */
-@Component(service = Servlet.class)
-@HttpWhiteboardServletName("interlink-api-admin-import")
-@HttpWhiteboardServletPattern("/api/v1/admin/import")
+@Component(service = Api.class)
+@ApiRoute(name = "interlink-api-admin-import", pattern = "/api/v1/admin/import")
 public class AdminImportServlet extends Api {
     private static final long serialVersionUID = 1L;
 

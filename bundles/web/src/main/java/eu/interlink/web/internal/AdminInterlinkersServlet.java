@@ -15,8 +15,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
-import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 import eu.interlink.kernel.service.HistoryEntry;
 import eu.interlink.kernel.service.InterlinkerEntry;
@@ -38,9 +36,8 @@ import eu.interlink.knowledge.KnowledgePacks;
  * </ul>
  * For operators only, as every admin endpoint ({@link Api} checks it).
  */
-@Component(service = Servlet.class)
-@HttpWhiteboardServletName("interlink-api-admin-interlinkers")
-@HttpWhiteboardServletPattern({"/api/v1/admin/interlinkers", "/api/v1/admin/interlinkers/*"})
+@Component(service = Api.class)
+@ApiRoute(name = "interlink-api-admin-interlinkers", pattern = {"/api/v1/admin/interlinkers", "/api/v1/admin/interlinkers/*"})
 public class AdminInterlinkersServlet extends Api {
     private static final long serialVersionUID = 1L;
     /** The largest bundle accepted in an upload. */

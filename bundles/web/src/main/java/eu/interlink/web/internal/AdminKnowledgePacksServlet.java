@@ -13,8 +13,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
-import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 import eu.interlink.kernel.service.KernelException;
 import eu.interlink.knowledge.KnowledgePacks;
@@ -29,9 +27,8 @@ import eu.interlink.knowledge.KnowledgePacks;
  * Packs are installed like Interlinkers, with {@code POST /api/v1/admin/interlinkers} or through {@code deploy/}.
  * For operators, as every admin endpoint ({@link Api} checks it).
  */
-@Component(service = Servlet.class)
-@HttpWhiteboardServletName("interlink-api-admin-knowledge-packs")
-@HttpWhiteboardServletPattern({"/api/v1/admin/knowledge-packs", "/api/v1/admin/knowledge-packs/*"})
+@Component(service = Api.class)
+@ApiRoute(name = "interlink-api-admin-knowledge-packs", pattern = {"/api/v1/admin/knowledge-packs", "/api/v1/admin/knowledge-packs/*"})
 public class AdminKnowledgePacksServlet extends Api {
     private static final long serialVersionUID = 1L;
 

@@ -16,8 +16,6 @@ import javax.servlet.http.HttpServletResponse;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
-import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 import eu.interlink.coproduction.ItemStatus;
 import eu.interlink.coproduction.KpiService;
@@ -31,9 +29,8 @@ import eu.interlink.coproduction.KpiService;
  *     per period (default: the last 30 days, by day)</li>
  * </ul>
  */
-@Component(service = Servlet.class)
-@HttpWhiteboardServletName("interlink-api-admin-kpis")
-@HttpWhiteboardServletPattern("/api/v1/admin/kpis/*")
+@Component(service = Api.class)
+@ApiRoute(name = "interlink-api-admin-kpis", pattern = "/api/v1/admin/kpis/*")
 public class AdminKpisServlet extends Api {
     private static final long serialVersionUID = 1L;
 

@@ -21,9 +21,10 @@ import org.osgi.service.http.runtime.dto.ServletContextDTO;
 import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
 
 /**
- * Whether every servlet this bundle declares is deployed by the whiteboard. Servlets come up one by one, each when
- * its references are satisfied, so one answering endpoint says nothing about the others: the health is only up
- * when all of them serve, and otherwise names the ones still missing.
+ * Whether every servlet and filter this bundle declares is deployed by the whiteboard, and every API endpoint is
+ * routed by {@link ApiRouter}. They come up one by one, each when its references are satisfied, so one answering
+ * endpoint says nothing about the others: the health is only up when all of them serve, and otherwise names the
+ * ones still missing.
  */
 final class ApiReadiness {
     private ApiReadiness() {
@@ -59,10 +60,23 @@ final class ApiReadiness {
         return deployed;
     }
 
-    static Map<String, Object> check(ServiceComponentRuntime scr, HttpServiceRuntime http, Bundle web) {
-        Set<String> declared = declared(scr, web).keySet();
+    /** The API endpoints this bundle declares, by name. */
+    static Set<String> endpoints(ServiceComponentRuntime scr, Bundle web) {
+        Set<String> names = new java.util.TreeSet<>();
+        for (ComponentDescriptionDTO d : scr.getComponentDescriptionDTOs(web)) {
+            Object name = d.properties.get(ApiRouter.NAME_PROPERTY);
+            if (name != null) names.add(name.toString());
+        }
+        return names;
+    }
+
+    static Map<String, Object> check(ServiceComponentRuntime scr, HttpServiceRuntime http, Set<String> routed, Bundle web) {
+        Set<String> declared = new java.util.TreeSet<>(declared(scr, web).keySet());
+        declared.addAll(endpoints(scr, web));
         RuntimeDTO runtime = http.getRuntimeDTO();
         Set<String> deployed = deployed(runtime);
+        // An endpoint serves when the router routes to it and the router itself is deployed.
+        if (deployed.contains(ApiRouter.NAME)) deployed.addAll(routed);
         List<String> missing = new ArrayList<>();
         for (String name : declared) {
             if (!deployed.contains(name)) missing.add(name);

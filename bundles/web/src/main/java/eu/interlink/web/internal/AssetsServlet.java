@@ -13,8 +13,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
-import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 import eu.interlink.api.InterlinkerDescriptor;
 import eu.interlink.kernel.service.AssetPolicy;
@@ -30,9 +28,8 @@ import eu.interlink.kernel.service.Page;
  * {@code GET /api/v1/assets[?interlinker=]}, {@code GET|DELETE /api/v1/assets/{id}},
  * {@code POST /api/v1/assets/{id}/copy} and {@code GET /api/v1/assets/{id}/download}.
  */
-@Component(service = Servlet.class)
-@HttpWhiteboardServletName("interlink-api-assets")
-@HttpWhiteboardServletPattern({"/api/v1/assets", "/api/v1/assets/*"})
+@Component(service = Api.class)
+@ApiRoute(name = "interlink-api-assets", pattern = {"/api/v1/assets", "/api/v1/assets/*"})
 public class AssetsServlet extends Api {
     private static final long serialVersionUID = 1L;
 

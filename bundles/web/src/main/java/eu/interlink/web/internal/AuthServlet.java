@@ -11,8 +11,6 @@ import javax.servlet.http.HttpServletResponse;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
-import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 import eu.interlink.identity.Account;
 import eu.interlink.identity.IdentityService;
@@ -25,9 +23,8 @@ import eu.interlink.identity.SignedIn;
  * Connect: {@code GET /api/v1/auth/oidc} sends the browser to the provider, which sends it back to
  * {@code GET /api/v1/auth/oidc/callback} (409 {@code oidc-disabled} when not configured).
  */
-@Component(service = Servlet.class)
-@HttpWhiteboardServletName("interlink-api-auth")
-@HttpWhiteboardServletPattern("/api/v1/auth/*")
+@Component(service = Api.class)
+@ApiRoute(name = "interlink-api-auth", pattern = "/api/v1/auth/*")
 public class AuthServlet extends Api {
     private static final long serialVersionUID = 1L;
 

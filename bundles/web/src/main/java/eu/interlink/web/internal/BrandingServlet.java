@@ -10,8 +10,6 @@ import javax.servlet.http.HttpServletResponse;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
-import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 import eu.interlink.branding.Branding;
 import eu.interlink.branding.BrandingService;
@@ -23,9 +21,8 @@ import eu.interlink.coproduction.Language;
  * {@code GET /api/v1/branding/logo}: the logo. Both follow {@code etc/eu.interlink.branding.cfg} at once, so they
  * are never cached without a check.
  */
-@Component(service = Servlet.class)
-@HttpWhiteboardServletName("interlink-api-branding")
-@HttpWhiteboardServletPattern({"/api/v1/branding", "/api/v1/branding/*"})
+@Component(service = Api.class)
+@ApiRoute(name = "interlink-api-branding", pattern = {"/api/v1/branding", "/api/v1/branding/*"})
 public class BrandingServlet extends Api {
     private static final long serialVersionUID = 1L;
     static final String LOGO_PATH = "/api/v1/branding/logo";

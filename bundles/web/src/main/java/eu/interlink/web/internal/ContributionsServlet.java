@@ -17,8 +17,6 @@ import javax.servlet.http.HttpServletResponse;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
-import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 import eu.interlink.contributions.Assignment;
 import eu.interlink.contributions.Certificate;
@@ -44,9 +42,8 @@ import eu.interlink.coproduction.FieldException;
  * Permissions are the process's: 404 for whoever may not read it, 401 for anonymous writes, 403 for readers
  * without the right.
  */
-@Component(service = Servlet.class)
-@HttpWhiteboardServletName("interlink-api-contributions")
-@HttpWhiteboardServletPattern({"/api/v1/contributions", "/api/v1/contributions/*"})
+@Component(service = Api.class)
+@ApiRoute(name = "interlink-api-contributions", pattern = {"/api/v1/contributions", "/api/v1/contributions/*"})
 public class ContributionsServlet extends Api {
     private static final long serialVersionUID = 1L;
     private static final Set<String> ASSIGN_FIELDS = Set.of("task", "user", "kind", "points", "description");

@@ -14,8 +14,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.http.runtime.HttpServiceRuntime;
-import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
-import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 import eu.interlink.kernel.service.Health;
 import eu.interlink.kernel.service.HealthCheck;
@@ -25,9 +23,8 @@ import eu.interlink.kernel.service.HealthCheck;
  * kernel's parts, {@code api} says whether every endpoint of this bundle is deployed, so that a 200 means the whole
  * API serves, not only this servlet.
  */
-@Component(service = Servlet.class)
-@HttpWhiteboardServletName("interlink-api-health")
-@HttpWhiteboardServletPattern("/api/v1/health")
+@Component(service = Api.class)
+@ApiRoute(name = "interlink-api-health", pattern = "/api/v1/health")
 public class HealthServlet extends Api {
     private static final long serialVersionUID = 1L;
 
@@ -52,7 +49,7 @@ public class HealthServlet extends Api {
         requireGet(request, response);
         Health kernel = health.check();
         Map<String, Map<String, Object>> components = new LinkedHashMap<>(kernel.components());
-        Map<String, Object> api = ApiReadiness.check(scr, http, context.getBundle());
+        Map<String, Object> api = ApiReadiness.check(scr, http, ApiRouter.serving(request), context.getBundle());
         components.put("api", api);
         Health h = new Health(kernel.up() && "UP".equals(api.get("status")) ? "UP" : "DOWN", components);
         response.setHeader("Cache-Control", "no-store");

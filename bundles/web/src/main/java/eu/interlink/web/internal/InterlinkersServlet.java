@@ -18,8 +18,6 @@ import javax.servlet.http.HttpServletResponse;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
-import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 import eu.interlink.api.Nature;
 import eu.interlink.coproduction.CatalogueEntry;
@@ -41,9 +39,8 @@ import eu.interlink.kernel.service.Page;
  * entry; {@code GET|PUT|DELETE /api/v1/interlinkers/{id}} (changes by operators only); and per entry {@code /related}, {@code /ratings}
  * (GET, POST), {@code /logo}, {@code /snapshots/{n}}, {@code /instructions}, {@code /resource}.
  */
-@Component(service = Servlet.class)
-@HttpWhiteboardServletName("interlink-api-interlinkers")
-@HttpWhiteboardServletPattern({"/api/v1/interlinkers", "/api/v1/interlinkers/*"})
+@Component(service = Api.class)
+@ApiRoute(name = "interlink-api-interlinkers", pattern = {"/api/v1/interlinkers", "/api/v1/interlinkers/*"})
 public class InterlinkersServlet extends Api {
     private static final long serialVersionUID = 1L;
     /** Part of every ETag, so that a tag from before a restart (whose revisions start again) never matches. */

@@ -13,8 +13,6 @@ import javax.servlet.http.HttpServletResponse;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
-import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 import eu.interlink.identity.Account;
 import eu.interlink.identity.ApiToken;
@@ -30,9 +28,8 @@ import eu.interlink.teams.TeamService;
  * about the caller) and {@code DELETE /me} (erasure); {@code GET /me/teams} and {@code GET /me/applications}, the teams the
  * caller is a member of and its applications to join teams. All of it needs a signed-in caller (401 otherwise).
  */
-@Component(service = Servlet.class)
-@HttpWhiteboardServletName("interlink-api-me")
-@HttpWhiteboardServletPattern("/api/v1/me/*")
+@Component(service = Api.class)
+@ApiRoute(name = "interlink-api-me", pattern = "/api/v1/me/*")
 public class MeServlet extends Api {
     private static final long serialVersionUID = 1L;
 

@@ -25,9 +25,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletAsyncSupported;
-import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
-import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,10 +45,8 @@ import eu.interlink.notifications.NotificationService;
  * time-out from closing a quiet stream and finds the ones whose page went away. Stopping the bundle ends every
  * stream cleanly.
  */
-@Component(service = Servlet.class)
-@HttpWhiteboardServletName("interlink-api-notification-stream")
-@HttpWhiteboardServletPattern("/api/v1/me/notifications/stream")
-@HttpWhiteboardServletAsyncSupported
+@Component(service = Api.class)
+@ApiRoute(name = "interlink-api-notification-stream", pattern = "/api/v1/me/notifications/stream")
 public class NotificationStreamServlet extends Api {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(NotificationStreamServlet.class);

@@ -14,8 +14,6 @@ import javax.servlet.http.HttpServletResponse;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
-import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 import eu.interlink.coproduction.FieldException;
 import eu.interlink.coproduction.Language;
@@ -35,9 +33,8 @@ import eu.interlink.notifications.RenderedNotification;
  * signed-in caller's own (401 otherwise); someone else's notification is a 404, as one that does not exist.
  * The live stream is {@link NotificationStreamServlet}.
  */
-@Component(service = Servlet.class)
-@HttpWhiteboardServletName("interlink-api-notifications")
-@HttpWhiteboardServletPattern({"/api/v1/me/notifications", "/api/v1/me/notifications/*", "/api/v1/me/notification-preferences"})
+@Component(service = Api.class)
+@ApiRoute(name = "interlink-api-notifications", pattern = {"/api/v1/me/notifications", "/api/v1/me/notifications/*", "/api/v1/me/notification-preferences"})
 public class NotificationsServlet extends Api {
     private static final long serialVersionUID = 1L;
     private static final String STATES = "unread, read, archived";

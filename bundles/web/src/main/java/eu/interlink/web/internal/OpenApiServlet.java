@@ -19,17 +19,14 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
-import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 /**
  * The OpenAPI 3 document of the JSON API. Each area of the API describes its endpoints in a fragment beside its
  * code ({@code openapi/*.json} in this bundle: {@code paths} and {@code components}); the fragments are merged once,
  * when the servlet starts, so the document is as cheap to serve as a static file.
  */
-@Component(service = Servlet.class)
-@HttpWhiteboardServletName("interlink-api-openapi")
-@HttpWhiteboardServletPattern("/api/v1/openapi.json")
+@Component(service = Api.class)
+@ApiRoute(name = "interlink-api-openapi", pattern = "/api/v1/openapi.json")
 public class OpenApiServlet extends Api {
     private static final long serialVersionUID = 1L;
 

@@ -11,8 +11,6 @@ import javax.servlet.http.HttpServletResponse;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
-import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 import eu.interlink.kernel.service.Page;
 import eu.interlink.teams.InvalidFieldException;
@@ -32,9 +30,8 @@ import eu.interlink.teams.TeamType;
  * Reading is open, but a private organisation exists only for its administrators, the members of its teams and
  * operators (404 for anyone else); writing needs a signed-in account (401), and changing one of its administrators (403).
  */
-@Component(service = Servlet.class)
-@HttpWhiteboardServletName("interlink-api-organisations")
-@HttpWhiteboardServletPattern({"/api/v1/organisations", "/api/v1/organisations/*"})
+@Component(service = Api.class)
+@ApiRoute(name = "interlink-api-organisations", pattern = {"/api/v1/organisations", "/api/v1/organisations/*"})
 public class OrganisationsServlet extends Api {
     private static final long serialVersionUID = 1L;
     static final Set<String> FIELDS = Set.of("name", "description", "public", "defaultTeamType", "teamCreation");

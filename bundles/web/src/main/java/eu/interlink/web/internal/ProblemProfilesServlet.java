@@ -9,8 +9,6 @@ import javax.servlet.http.HttpServletResponse;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
-import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 import eu.interlink.coproduction.Language;
 import eu.interlink.coproduction.ProblemProfile;
@@ -18,9 +16,8 @@ import eu.interlink.coproduction.ProblemProfileService;
 import eu.interlink.kernel.service.Page;
 
 /** {@code GET /api/v1/problemprofiles} (paged, in the negotiated language) and {@code GET /api/v1/problemprofiles/{id}}. */
-@Component(service = Servlet.class)
-@HttpWhiteboardServletName("interlink-api-problemprofiles")
-@HttpWhiteboardServletPattern({"/api/v1/problemprofiles", "/api/v1/problemprofiles/*"})
+@Component(service = Api.class)
+@ApiRoute(name = "interlink-api-problemprofiles", pattern = {"/api/v1/problemprofiles", "/api/v1/problemprofiles/*"})
 public class ProblemProfilesServlet extends Api {
     private static final long serialVersionUID = 1L;
 

@@ -14,8 +14,6 @@ import javax.servlet.http.HttpServletResponse;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
-import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 import eu.interlink.api.InterlinkerDescriptor;
 import eu.interlink.coproduction.CoproductionProcess;
@@ -62,9 +60,8 @@ import eu.interlink.kernel.service.Page;
  * The caller is {@link Callers#caller}. A process the caller may not read is a 404 on every path below it, as if
  * it did not exist; the co-production services decide every change (401, 403).
  */
-@Component(service = Servlet.class)
-@HttpWhiteboardServletName("interlink-api-processes")
-@HttpWhiteboardServletPattern({"/api/v1/processes", "/api/v1/processes/*"})
+@Component(service = Api.class)
+@ApiRoute(name = "interlink-api-processes", pattern = {"/api/v1/processes", "/api/v1/processes/*"})
 public class ProcessesServlet extends Api {
     private static final long serialVersionUID = 1L;
     private static final Set<String> PROCESS_FIELDS = Set.of("name", "description", "aim", "idea", "organizationDescription", "challenges",

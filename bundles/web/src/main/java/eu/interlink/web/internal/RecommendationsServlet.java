@@ -11,8 +11,6 @@ import javax.servlet.http.HttpServletResponse;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
-import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 import eu.interlink.coproduction.CatalogueQuery;
 import eu.interlink.coproduction.CatalogueService;
@@ -23,9 +21,8 @@ import eu.interlink.coproduction.Language;
  * {@code GET /api/v1/recommendations?problemProfiles=A,B[&limit=]}: the usable Interlinkers that address the most of
  * those problem profiles, best first.
  */
-@Component(service = Servlet.class)
-@HttpWhiteboardServletName("interlink-api-recommendations")
-@HttpWhiteboardServletPattern("/api/v1/recommendations")
+@Component(service = Api.class)
+@ApiRoute(name = "interlink-api-recommendations", pattern = "/api/v1/recommendations")
 public class RecommendationsServlet extends Api {
     private static final long serialVersionUID = 1L;
 

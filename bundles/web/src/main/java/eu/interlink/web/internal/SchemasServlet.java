@@ -13,8 +13,6 @@ import javax.servlet.http.HttpServletResponse;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
-import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 import eu.interlink.coproduction.FieldException;
 import eu.interlink.coproduction.ItemType;
@@ -32,9 +30,8 @@ import eu.interlink.kernel.service.Page;
  * Texts are answered in the negotiated language; a body gives each text as a string (in that language) or as
  * an object per language.
  */
-@Component(service = Servlet.class)
-@HttpWhiteboardServletName("interlink-api-schemas")
-@HttpWhiteboardServletPattern({"/api/v1/schemas", "/api/v1/schemas/*"})
+@Component(service = Api.class)
+@ApiRoute(name = "interlink-api-schemas", pattern = {"/api/v1/schemas", "/api/v1/schemas/*"})
 public class SchemasServlet extends Api {
     private static final long serialVersionUID = 1L;
     private static final Set<String> SCHEMA_FIELDS = Set.of("id", "name", "description", "languages", "licence", "author", "tags", "phases");

@@ -14,8 +14,6 @@ import javax.servlet.http.HttpServletResponse;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
-import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 import eu.interlink.coproduction.FieldException;
 import eu.interlink.kernel.service.Page;
@@ -35,9 +33,8 @@ import eu.interlink.stories.StoryService;
  * </pre>
  * Reading is open to anyone, anonymous included; everything else needs a signed-in account (401).
  */
-@Component(service = Servlet.class)
-@HttpWhiteboardServletName("interlink-api-stories")
-@HttpWhiteboardServletPattern({"/api/v1/stories", "/api/v1/stories/*"})
+@Component(service = Api.class)
+@ApiRoute(name = "interlink-api-stories", pattern = {"/api/v1/stories", "/api/v1/stories/*"})
 public class StoriesServlet extends Api {
     private static final long serialVersionUID = 1L;
     private static final Set<String> DRAFT = Set.of("title", "summary", "keywords", "materials", "owners");

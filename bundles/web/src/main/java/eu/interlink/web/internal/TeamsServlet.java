@@ -11,8 +11,6 @@ import javax.servlet.http.HttpServletResponse;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
-import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 import eu.interlink.kernel.service.Page;
 import eu.interlink.teams.Team;
@@ -34,9 +32,8 @@ import eu.interlink.teams.TeamService;
  * administrators and operators (404 for anyone else). Writing needs a signed-in account (401); managing the team
  * one of its administrators or of its organisation's (403).
  */
-@Component(service = Servlet.class)
-@HttpWhiteboardServletName("interlink-api-teams")
-@HttpWhiteboardServletPattern({"/api/v1/teams", "/api/v1/teams/*"})
+@Component(service = Api.class)
+@ApiRoute(name = "interlink-api-teams", pattern = {"/api/v1/teams", "/api/v1/teams/*"})
 public class TeamsServlet extends Api {
     private static final long serialVersionUID = 1L;
     private static final Set<String> CREATE_FIELDS = Set.of("organisation", "name", "description", "type");
