@@ -36,7 +36,8 @@ final class Schema {
                 .placeholders(dialect.placeholders)
                 .load()
                 .migrate();
-        LOG.info("Store ready on {}: schema at version {} ({} migrations applied now)",
-                dialect, result.targetSchemaVersion, result.migrationsExecuted);
+        // Flyway leaves the target version empty when nothing was migrated: the version is then the initial one.
+        LOG.info("Store ready on {}: schema at version {} ({} migrations applied now)", dialect,
+                result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion, result.migrationsExecuted);
     }
 }
