@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import javax.servlet.Servlet;
 
@@ -62,7 +63,7 @@ final class ApiReadiness {
 
     /** The API endpoints this bundle declares, by name. */
     static Set<String> endpoints(ServiceComponentRuntime scr, Bundle web) {
-        Set<String> names = new java.util.TreeSet<>();
+        Set<String> names = new TreeSet<>();
         for (ComponentDescriptionDTO d : scr.getComponentDescriptionDTOs(web)) {
             Object name = d.properties.get(ApiRouter.NAME_PROPERTY);
             if (name != null) names.add(name.toString());
@@ -71,7 +72,7 @@ final class ApiReadiness {
     }
 
     static Map<String, Object> check(ServiceComponentRuntime scr, HttpServiceRuntime http, Set<String> routed, Bundle web) {
-        Set<String> declared = new java.util.TreeSet<>(declared(scr, web).keySet());
+        Set<String> declared = new TreeSet<>(declared(scr, web).keySet());
         declared.addAll(endpoints(scr, web));
         RuntimeDTO runtime = http.getRuntimeDTO();
         Set<String> deployed = deployed(runtime);

@@ -49,14 +49,45 @@ public class ApiRouter extends HttpServlet {
     static final String PATTERN_PROPERTY = "interlink.api.pattern";
 
     /** One bound endpoint; the older service wins a pattern two claim, as on the whiteboard. */
-    private record Endpoint(String name, String[] patterns, long serviceId, Api servlet) {
+    record Endpoint(String name, String[] patterns, long serviceId, Api servlet) {
     }
 
     private final transient Map<Long, Endpoint> endpoints = new HashMap<>();
     /** Rebuilt at each bind and unbind, read without locking by requests. */
     private transient volatile Routes routes = new Routes(Map.of(), Map.of());
 
-    private record Routes(Map<String, Endpoint> exact, Map<String, Endpoint> prefix) {
+    /** The patterns of the bound endpoints: exact paths, and the bases of the {@code /*} prefixes. */
+    record Routes(Map<String, Endpoint> exact, Map<String, Endpoint> prefix) {
+        /** The endpoint for a path as the servlet specification chooses it (exact, then longest prefix), or null. */
+        Match match(String path) {
+            Endpoint e = exact.get(path);
+            if (e != null) return new Match(e, path, null);
+            // The path itself, then each parent: "/a/b/*" matches "/a/b" and "/a/b/c".
+            for (String base = path; !base.isEmpty(); base = base.substring(0, Math.max(0, base.lastIndexOf('/')))) {
+                e = prefix.get(base);
+                if (e != null) return new Match(e, base, path.length() > base.length() ? path.substring(base.length()) : null);
+            }
+            return null;
+        }
+
+        /** The tables for these endpoints; where two claim a pattern, the one first in the list serves it. */
+        static Routes of(Iterable<Endpoint> endpoints) {
+            Map<String, Endpoint> exact = new HashMap<>();
+            Map<String, Endpoint> prefix = new HashMap<>();
+            for (Endpoint e : endpoints) {
+                for (String pattern : e.patterns()) {
+                    boolean isPrefix = pattern.endsWith("/*");
+                    Map<String, Endpoint> table = isPrefix ? prefix : exact;
+                    Endpoint before = table.putIfAbsent(isPrefix ? pattern.substring(0, pattern.length() - 2) : pattern, e);
+                    if (before != null) LOG.warn("API endpoints '{}' and '{}' both claim {}; '{}' serves it", before.name(), e.name(), pattern, before.name());
+                }
+            }
+            return new Routes(Map.copyOf(exact), Map.copyOf(prefix));
+        }
+    }
+
+    /** Where a request goes: the endpoint, and the servlet path and path info it sees. */
+    record Match(Endpoint endpoint, String servletPath, String pathInfo) {
     }
 
     @Reference(service = Api.class, target = "(" + PATTERN_PROPERTY + "=*)",
@@ -107,38 +138,19 @@ public class ApiRouter extends HttpServlet {
     }
 
     private void reroute() {
-        Map<String, Endpoint> exact = new HashMap<>();
-        Map<String, Endpoint> prefix = new HashMap<>();
-        for (Endpoint e : new TreeMap<>(endpoints).values()) {
-            for (String pattern : e.patterns()) {
-                boolean isPrefix = pattern.endsWith("/*");
-                Map<String, Endpoint> table = isPrefix ? prefix : exact;
-                String key = isPrefix ? pattern.substring(0, pattern.length() - 2) : pattern;
-                Endpoint before = table.putIfAbsent(key, e);
-                if (before != null) LOG.warn("API endpoints '{}' and '{}' both claim {}; '{}' serves it", before.name(), e.name(), pattern, before.name());
-            }
-        }
-        routes = new Routes(Map.copyOf(exact), Map.copyOf(prefix));
+        routes = Routes.of(new TreeMap<>(endpoints).values());
     }
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        // Decoded and normalised by the container, like the paths it matches whiteboard patterns against.
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-        Routes now = routes;
-        Endpoint exact = now.exact().get(path);
-        if (exact != null) {
-            exact.servlet().service(new Routed(request, path, null), response);
+        Match m = routes.match(path);
+        if (m == null) {
+            Api.problem(request, response, Api.notFound(request));
             return;
         }
-        // The longest prefix: the path itself, then each parent.
-        for (String base = path; !base.isEmpty(); base = base.substring(0, Math.max(0, base.lastIndexOf('/')))) {
-            Endpoint e = now.prefix().get(base);
-            if (e != null) {
-                e.servlet().service(new Routed(request, base, path.length() > base.length() ? path.substring(base.length()) : null), response);
-                return;
-            }
-        }
-        Api.problem(request, response, Api.notFound(request));
+        m.endpoint().servlet().service(new Routed(request, m.servletPath(), m.pathInfo()), response);
     }
 
     private ServletConfig config(String name) {
