@@ -1,8 +1,6 @@
 package eu.interlink.web.internal;
 
 import java.io.IOException;
-import java.util.Collections;
-import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -10,14 +8,11 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import javax.servlet.Servlet;
-import javax.servlet.ServletConfig;
-import javax.servlet.ServletContext;
 import javax.servlet.ServletException;
 import javax.servlet.ServletRequest;
 import javax.servlet.ServletRequestWrapper;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
-import javax.servlet.http.HttpServletRequestWrapper;
 import javax.servlet.http.HttpServletResponse;
 
 import org.osgi.framework.Constants;
@@ -97,7 +92,7 @@ public class ApiRouter extends HttpServlet {
         Endpoint endpoint = new Endpoint(name, patterns(properties.get(PATTERN_PROPERTY)),
                 (Long) properties.get(Constants.SERVICE_ID), servlet);
         try {
-            servlet.init(config(name));
+            servlet.init(RoutedRequest.config(name, this));
         } catch (ServletException e) {
             LOG.error("The API endpoint '{}' failed to start; it does not serve", name, e);
             return;
@@ -153,34 +148,16 @@ public class ApiRouter extends HttpServlet {
         m.endpoint().servlet().service(new Routed(request, m.servletPath(), m.pathInfo()), response);
     }
 
-    private ServletConfig config(String name) {
-        return new ServletConfig() {
-            @Override public String getServletName() { return name; }
-            @Override public ServletContext getServletContext() { return ApiRouter.this.getServletContext(); }
-            @Override public String getInitParameter(String parameter) { return null; }
-            @Override public Enumeration<String> getInitParameterNames() { return Collections.emptyEnumeration(); }
-        };
-    }
-
     private static String[] patterns(Object value) {
         if (value instanceof String[] many) return many;
         return new String[] {String.valueOf(value)};
     }
 
-    /** The request as the endpoint would see it on the whiteboard: the matched pattern as servlet path. */
-    private final class Routed extends HttpServletRequestWrapper {
-        private final String servletPath;
-        private final String pathInfo;
-
+    /** A request this router dispatched, which knows the router (for {@link #serving(ServletRequest)}). */
+    private final class Routed extends RoutedRequest {
         Routed(HttpServletRequest request, String servletPath, String pathInfo) {
-            super(request);
-            this.servletPath = servletPath;
-            this.pathInfo = pathInfo;
+            super(request, servletPath, pathInfo);
         }
-
-        @Override public String getServletPath() { return servletPath; }
-        @Override public String getPathInfo() { return pathInfo; }
-        @Override public String getPathTranslated() { return null; }
 
         ApiRouter router() {
             return ApiRouter.this;

@@ -1,16 +1,12 @@
 package eu.interlink.web.internal;
 
 import java.io.IOException;
-import java.util.Enumeration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import javax.servlet.Servlet;
-import javax.servlet.ServletConfig;
-import javax.servlet.ServletContext;
 import javax.servlet.ServletException;
 import javax.servlet.http.HttpServletRequest;
-import javax.servlet.http.HttpServletRequestWrapper;
 import javax.servlet.http.HttpServletResponse;
 
 import org.osgi.framework.Constants;
@@ -61,12 +57,7 @@ public class PagesServlet extends Api {
 
         synchronized Servlet ready() throws ServletException {
             if (!initialised) {
-                servlet.init(new ServletConfig() {
-                    @Override public String getServletName() { return "interlink-pages-" + id; }
-                    @Override public ServletContext getServletContext() { return PagesServlet.this.getServletContext(); }
-                    @Override public String getInitParameter(String name) { return null; }
-                    @Override public Enumeration<String> getInitParameterNames() { return java.util.Collections.emptyEnumeration(); }
-                });
+                servlet.init(RoutedRequest.config("interlink-pages-" + id, PagesServlet.this));
                 initialised = true;
             }
             return servlet;
@@ -114,7 +105,7 @@ public class PagesServlet extends Api {
         try (InterlinkerGate.Lease lease = gate.enter(id)) {
             Page page = awaitPage(key(lease.bundleId(), id));
             if (page == null) throw Problem.notFound("Interlinker '" + clip(id) + "' " + lease.version() + " has no pages");
-            page.ready().service(new Routed(request, id, rest), response);
+            page.ready().service(new RoutedRequest(request, "/interlinkers/" + id, rest.isEmpty() ? null : rest), response);
         } catch (StaleDocumentException lost) {
             // A page that let a lost optimistic write escape: the user's change met someone else's, which the
             // user can retry; the same answer as when a kernel call of the Interlinker loses one.
@@ -139,21 +130,5 @@ public class PagesServlet extends Api {
             }
         }
         return page;
-    }
-
-    /** The request as the Interlinker's servlet sees it: its own servlet path, the rest as path info. */
-    private static final class Routed extends HttpServletRequestWrapper {
-        private final String servletPath;
-        private final String pathInfo;
-
-        Routed(HttpServletRequest request, String id, String rest) {
-            super(request);
-            this.servletPath = "/interlinkers/" + id;
-            this.pathInfo = rest.isEmpty() ? null : rest;
-        }
-
-        @Override public String getServletPath() { return servletPath; }
-        @Override public String getPathInfo() { return pathInfo; }
-        @Override public String getPathTranslated() { return null; }
     }
 }
